@@ -1,0 +1,239 @@
+/**
+ * Compiles every keyword query of a playbook version into ONE matcher.
+ *
+ * Leaves (terms, phrases, prefixes, regexes) are deduplicated across queries and indexed:
+ * terms and phrases in one token Aho–Corasick automaton, prefixes in one character trie.
+ * Per message we tokenize once, walk both indexes once, and evaluate only the queries that
+ * contain a leaf that fired (plus the few whose answer does not depend on any indexed leaf,
+ * e.g. pure regex queries). That keeps the cost per message nearly flat in the number of
+ * queries.
+ */
+import { RE2JS } from 're2js';
+import { fold, tokenize } from '../text/tokenize';
+import type { QueryError, QueryNode } from './ast';
+import { PrefixTrie, TokenAutomaton } from './aho-corasick';
+import { parseQuery } from './parser';
+
+export interface QueryInput {
+  id: string;
+  query: string;
+}
+
+export interface QueryProblem extends QueryError {
+  id: string;
+}
+
+/** Per-message evaluation state, shared by the compiled closures of all queries. */
+interface Scan {
+  gen: number;
+  seen: Int32Array; // seen[leaf] === gen  ⇔  the leaf fired in this message
+  /** Token spans [start, end] of each leaf that fired, only for leaves used by NEAR. */
+  spans: Map<number, number[]>;
+  folded: string;
+  regexCache: Map<number, boolean>;
+}
+
+type Eval = (s: Scan) => boolean;
+
+interface LeafIndex {
+  automaton: TokenAutomaton;
+  patternLeaves: number[][]; // AC pattern id → leaf ids
+  trie: PrefixTrie;
+  regexes: RE2JS[]; // regex leaf k has leaf id regexLeafIds[k]
+  leafKeys: Map<string, number>;
+  leafCount: number;
+  nearLeaves: Set<number>;
+}
+
+export class KeywordMatcher {
+  readonly problems: QueryProblem[] = [];
+  private readonly ids: string[] = [];
+  private readonly evals: Eval[] = [];
+  private readonly leafQueries: number[][] = [];
+  /** Queries evaluated on every message (contain a regex, or have no indexed leaf). */
+  private readonly always: number[] = [];
+  /** Queries true when none of their indexed leaves fire (e.g. "NOT spam"). */
+  private readonly trueWhenEmpty: number[] = [];
+  private readonly idx: LeafIndex;
+  private readonly scan: Scan;
+  private readonly touched: Int32Array;
+
+  constructor(queries: readonly QueryInput[]) {
+    this.idx = {
+      automaton: new TokenAutomaton(),
+      patternLeaves: [],
+      trie: new PrefixTrie(),
+      regexes: [],
+      leafKeys: new Map(),
+      leafCount: 0,
+      nearLeaves: new Set(),
+    };
+    for (const q of queries) {
+      const parsed = parseQuery(q.query);
+      if (!parsed.ast) {
+        for (const e of parsed.errors) this.problems.push({ id: q.id, ...e });
+        continue; // an invalid query never matches; validation reports it before publish
+      }
+      const qi = this.ids.length;
+      this.ids.push(q.id);
+      const leaves: number[] = [];
+      let hasRegex = false;
+      this.evals.push(
+        this.compileNode(parsed.ast, (leaf, isRegex) => {
+          leaves.push(leaf);
+          hasRegex ||= isRegex;
+        }),
+      );
+      for (const leaf of new Set(leaves)) (this.leafQueries[leaf] ??= []).push(qi);
+      if (hasRegex || leaves.length === 0) this.always.push(qi);
+    }
+    this.idx.automaton.build();
+    this.scan = { gen: 0, seen: new Int32Array(this.idx.leafCount), spans: new Map(), folded: '', regexCache: new Map() };
+    this.touched = new Int32Array(this.ids.length);
+    // With no leaf firing, which queries hold? Evaluate once now, reuse for every message.
+    this.scan.gen = 1;
+    for (let qi = 0; qi < this.evals.length; qi++) if (this.evals[qi](this.scan)) this.trueWhenEmpty.push(qi);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Ids of the queries that match `text`. */
+  match(text: string): string[] {
+    const s = this.scan;
+    const gen = ++s.gen;
+    s.spans.clear();
+    s.regexCache.clear();
+    const fired: number[] = [];
+    const fire = (leaf: number, start: number, end: number) => {
+      if (s.seen[leaf] !== gen) {
+        s.seen[leaf] = gen;
+        fired.push(leaf);
+      }
+      if (this.idx.nearLeaves.has(leaf)) {
+        let arr = s.spans.get(leaf);
+        if (!arr) s.spans.set(leaf, (arr = []));
+        arr.push(start, end);
+      }
+    };
+
+    const { automaton, patternLeaves, trie } = this.idx;
+    const tokens = tokenize(text);
+    let state = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const key = tokens[i].key;
+      state = automaton.step(state, automaton.symbol(key));
+      const outs = automaton.outputs(state);
+      for (let j = 0; j < outs.length; j++) {
+        const p = outs[j];
+        const start = i - automaton.lengths[p] + 1;
+        for (const leaf of patternLeaves[p]) fire(leaf, start, i);
+      }
+      if (trie.size > 0) {
+        trie.walk(key, (leaf) => fire(leaf, i, i));
+        if (tokens[i].kind === 'hashtag') trie.walk(key.slice(1), (leaf) => fire(leaf, i, i));
+      }
+    }
+    if (this.always.length > 0) s.folded = fold(text);
+
+    // Queries to (re-)evaluate: those touching a fired leaf, and the "always" ones.
+    const result: string[] = [];
+    const touched = this.touched;
+    const check = (qi: number) => {
+      if (touched[qi] === gen) return;
+      touched[qi] = gen;
+      if (this.evals[qi](s)) result.push(this.ids[qi]);
+    };
+    for (const leaf of fired) {
+      const qs = this.leafQueries[leaf];
+      if (qs) for (let j = 0; j < qs.length; j++) check(qs[j]);
+    }
+    for (const qi of this.always) check(qi);
+    for (const qi of this.trueWhenEmpty) if (touched[qi] !== gen) result.push(this.ids[qi]);
+    return result;
+  }
+
+  private leafId(key: string): { id: number; fresh: boolean } {
+    const found = this.idx.leafKeys.get(key);
+    if (found !== undefined) return { id: found, fresh: false };
+    const id = this.idx.leafCount++;
+    this.idx.leafKeys.set(key, id);
+    return { id, fresh: true };
+  }
+
+  private compileNode(node: QueryNode, use: (leaf: number, isRegex: boolean) => void): Eval {
+    switch (node.type) {
+      case 'phrase':
+      case 'prefix': {
+        const leaf = this.indexLeaf(node);
+        use(leaf, false);
+        return (s) => s.seen[leaf] === s.gen;
+      }
+      case 'regex': {
+        const { id, fresh } = this.leafId('re:' + node.source);
+        if (fresh) this.idx.regexes[id] = RE2JS.compile(node.source, RE2JS.CASE_INSENSITIVE);
+        const re = this.idx.regexes[id];
+        use(id, true);
+        return (s) => {
+          let v = s.regexCache.get(id);
+          if (v === undefined) s.regexCache.set(id, (v = re.matcher(s.folded).find()));
+          return v;
+        };
+      }
+      case 'not': {
+        const c = this.compileNode(node.child, use);
+        return (s) => !c(s);
+      }
+      case 'and': {
+        const cs = node.children.map((c) => this.compileNode(c, use));
+        return (s) => cs.every((c) => c(s));
+      }
+      case 'or': {
+        const cs = node.children.map((c) => this.compileNode(c, use));
+        return (s) => cs.some((c) => c(s));
+      }
+      case 'near': {
+        const a = this.indexLeaf(node.left);
+        const b = this.indexLeaf(node.right);
+        use(a, false);
+        use(b, false);
+        this.idx.nearLeaves.add(a).add(b);
+        const n = node.distance;
+        return (s) => {
+          if (s.seen[a] !== s.gen || s.seen[b] !== s.gen) return false;
+          const x = s.spans.get(a)!;
+          const y = s.spans.get(b)!;
+          for (let i = 0; i < x.length; i += 2)
+            for (let j = 0; j < y.length; j += 2) {
+              // tokens strictly between the two occurrences, whichever comes first
+              const gap = x[i] <= y[j] ? y[j] - x[i + 1] - 1 : x[i] - y[j + 1] - 1;
+              if (gap <= n && !(x[i] === y[j] && x[i + 1] === y[j + 1])) return true;
+            }
+          return false;
+        };
+      }
+    }
+  }
+
+  /** Registers a term/phrase/prefix leaf in the shared indexes (once per distinct leaf). */
+  private indexLeaf(node: Extract<QueryNode, { type: 'phrase' | 'prefix' }>): number {
+    if (node.type === 'prefix') {
+      const { id, fresh } = this.leafId('pre:' + node.prefix);
+      if (fresh) this.idx.trie.add(node.prefix, id);
+      return id;
+    }
+    const aliasHashtag = node.bare && /^[\p{L}\p{N}]/u.test(node.keys[0]);
+    const { id, fresh } = this.leafId((aliasHashtag ? 'bare:' : 'seq:') + node.keys.join('\u0000'));
+    if (fresh) {
+      const add = (keys: string[]) => {
+        const p = this.idx.automaton.add(keys);
+        (this.idx.patternLeaves[p] ??= []).push(id);
+      };
+      add(node.keys);
+      // A bare word also matches the same word used as a hashtag: "refund" finds "#refund".
+      if (aliasHashtag) add(['#' + node.keys[0]]);
+    }
+    return id;
+  }
+}

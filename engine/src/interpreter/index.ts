@@ -1,0 +1,3 @@
+export * from './types';
+export { step, InterpreterError, decisionProblem } from './step';
+export { evaluateExpression, parseExpression, ExpressionError } from './expression';

@@ -1,0 +1,5 @@
+export * from './catalog';
+export * from './duration';
+export * from './graph';
+export * from './schema';
+export * from './validate';

@@ -1,0 +1,57 @@
+import Handlebars from 'handlebars';
+
+/**
+ * The one Handlebars environment of Firebreak: the same helpers at publish-time checks,
+ * in the editor's preview and when an activity renders a reply. Output is HTML-escaped and
+ * prototype access stays forbidden (Handlebars' defaults since 4.6; never relaxed here).
+ */
+export interface TemplateContext {
+  customer?: { name?: string; handle?: string; tier?: string };
+  agent?: { name?: string; signature?: string };
+  order?: { number?: string; eta?: string };
+  message?: { text?: string; channel?: string };
+  crisis?: { topic?: string };
+  [key: string]: unknown;
+}
+
+export function createTemplateEnv(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('customerName', function (this: TemplateContext) {
+    return this.customer?.name?.split(/\s+/)[0] ?? (this.customer?.handle ? `@${this.customer.handle}` : 'there');
+  });
+  hb.registerHelper('handle', function (this: TemplateContext) {
+    return this.customer?.handle ? `@${this.customer.handle.replace(/^@/, '')}` : '';
+  });
+  hb.registerHelper('agentName', function (this: TemplateContext) {
+    return this.agent?.name ?? 'the team';
+  });
+  hb.registerHelper('signature', function (this: TemplateContext) {
+    const s = this.agent?.signature ?? this.agent?.name?.split(/\s+/).map((w) => w[0]).join('');
+    return s ? `^${s}` : '';
+  });
+  hb.registerHelper('orderNumber', function (this: TemplateContext) {
+    return this.order?.number ?? '';
+  });
+  hb.registerHelper('eta', function (this: TemplateContext, fallback: unknown) {
+    return this.order?.eta ?? (typeof fallback === 'string' ? fallback : 'soon');
+  });
+  return hb;
+}
+
+const env = createTemplateEnv();
+
+/** The problem with a template's source, or null when it compiles. */
+export function templateError(source: string): string | null {
+  try {
+    env.precompile(source, { strict: false });
+    return null;
+  } catch (e) {
+    return (e as Error).message.split('\n')[0];
+  }
+}
+
+export function renderTemplate(source: string, context: TemplateContext): string {
+  return env.compile(source, { noEscape: false })(context).trim();
+}
+
+export { chooseVariant } from './variant';

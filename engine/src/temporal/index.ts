@@ -1,0 +1,2 @@
+export * from './activities';
+export { decideUpdate, customerReplySignal, runStateQuery } from './workflows';

@@ -1,0 +1,91 @@
+import { ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import { decisionProblem, step } from '../interpreter/step';
+import type { RunEvent, RunState } from '../interpreter/types';
+import type { CustomerReply, DecisionInput, InteractionWorkflowInput, NodeActivities, RunActivities } from './activities';
+
+export const decideUpdate = defineUpdate<{ accepted: true }, [DecisionInput]>('decide');
+export const customerReplySignal = defineSignal<[CustomerReply]>('customerReply');
+export const runStateQuery = defineQuery<RunState | null>('runState');
+
+const run = proxyActivities<RunActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', maximumInterval: '30s' },
+});
+const nodes = proxyActivities<NodeActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1s', maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/**
+ * One interaction, from arrival to the end of its playbook. A thin shell: the pure
+ * interpreter decides, this loop carries out its commands (activities, waits on people,
+ * the customer or the clock) and feeds back what happened.
+ */
+export async function interactionWorkflow(input: InteractionWorkflowInput): Promise<RunState> {
+  const { playbook, interaction, facts } = await run.prepareRun(input);
+  let state: RunState | null = null;
+  let decision: DecisionInput | null = null;
+  const replies: CustomerReply[] = [];
+
+  setHandler(runStateQuery, () => state);
+  setHandler(customerReplySignal, (reply) => void replies.push(reply));
+  setHandler(
+    decideUpdate,
+    (d) => {
+      decision = d;
+      return { accepted: true as const };
+    },
+    {
+      validator: (d) => {
+        const w = state?.waiting;
+        if (!w || w.nodeId !== d.nodeId || !['approval', 'task', 'escalation'].includes(w.waitFor) || decision) {
+          throw new Error(`node ${d.nodeId} is not waiting for a decision`);
+        }
+        const problem = decisionProblem(playbook, d.nodeId, d.outcome);
+        if (problem) throw new Error(problem);
+      },
+    },
+  );
+
+  const now = () => new Date().toISOString();
+  let event: RunEvent = { type: 'start', at: now(), interaction, facts };
+  for (;;) {
+    let out;
+    try {
+      out = step(playbook, state, event);
+    } catch (e) {
+      throw ApplicationFailure.nonRetryable(`playbook cannot run: ${(e as Error).message}`, 'InterpreterError');
+    }
+    state = out.state;
+    await run.recordRun({ interactionId: interaction.id, workflowId: workflowInfo().workflowId, status: state.status, path: state.path, waiting: state.waiting, vars: state.vars, reason: state.reason });
+    const command = out.commands[0];
+    if (!command || command.type === 'finish') break;
+
+    if (command.type === 'activity') {
+      try {
+        const result = await nodes[command.activity](command.input);
+        event = { type: 'activity_done', at: now(), nodeId: command.nodeId, result };
+      } catch (e) {
+        const cause = e instanceof ActivityFailure && e.cause ? e.cause.message : (e as Error).message;
+        event = { type: 'activity_failed', at: now(), nodeId: command.nodeId, error: cause };
+      }
+      continue;
+    }
+
+    const ms = Math.max(0, Date.parse(command.until) - Date.now());
+    if (command.waitFor === 'timer') {
+      await sleep(ms);
+      event = { type: 'timeout', at: now(), nodeId: command.nodeId };
+    } else if (command.waitFor === 'reply') {
+      const replied = await condition(() => replies.length > 0, ms);
+      event = replied ? { type: 'customer_reply', at: now(), text: replies.shift()!.text } : { type: 'timeout', at: now(), nodeId: command.nodeId };
+    } else {
+      const decided = await condition(() => decision !== null, ms);
+      const d = decision as DecisionInput | null;
+      decision = null;
+      event = decided && d ? { type: 'decision', at: now(), nodeId: d.nodeId, outcome: d.outcome, by: d.by, text: d.text, reason: d.reason } : { type: 'timeout', at: now(), nodeId: command.nodeId };
+    }
+  }
+  await condition(allHandlersFinished);
+  return state!;
+}

@@ -27,6 +27,7 @@ export {
   nextOpening,
   businessTimeBetween,
   validateOfficeHours,
+  parseShifts,
   WEEKDAYS,
   type OfficeHours,
   type Shift,

@@ -24,7 +24,8 @@ export interface Shift {
 export interface OfficeHours {
   /** IANA zone, e.g. "Europe/London". */
   timeZone: string;
-  weekly: Partial<Record<Weekday, Shift[]>>;
+  /** Shifts per weekday, as objects or as text "09:00-12:00, 13:00-17:00" (the playbook form). */
+  weekly: Partial<Record<Weekday, Shift[] | string>>;
   /** Local dates ("YYYY-MM-DD") when no shift starts. */
   holidays?: string[];
 }
@@ -49,13 +50,35 @@ function hm(s: string): { hour: number; minute: number } {
   return { hour: Number(m[1]), minute: Number(m[2]) };
 }
 
+/** "09:00-12:00, 22:00-06:00" → shifts. Throws on malformed text. */
+export function parseShifts(spec: string): Shift[] {
+  if (spec.trim() === '') return [];
+  return spec.split(',').map((part) => {
+    const m = /^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$/.exec(part);
+    if (!m) throw new Error(`Not a time range (HH:mm-HH:mm): ${part.trim()}`);
+    hm(m[1]);
+    hm(m[2]);
+    return { open: m[1], close: m[2] };
+  });
+}
+
+function shiftsOf(spec: Shift[] | string | undefined): Shift[] {
+  return typeof spec === 'string' ? parseShifts(spec) : (spec ?? []);
+}
+
 /** Checks a schedule; returns problems (empty when valid), for playbook validation. */
 export function validateOfficeHours(h: OfficeHours): string[] {
   const problems: string[] = [];
   if (!DateTime.local().setZone(h.timeZone).isValid) problems.push(`Unknown time zone: ${h.timeZone}`);
-  for (const [day, shifts] of Object.entries(h.weekly)) {
+  for (const [day, spec] of Object.entries(h.weekly)) {
     if (!WEEKDAYS.includes(day as Weekday)) problems.push(`Unknown weekday: ${day}`);
-    for (const s of shifts ?? [])
+    let shifts: Shift[] = [];
+    try {
+      shifts = shiftsOf(spec);
+    } catch (e) {
+      problems.push(`${day}: ${(e as Error).message}`);
+    }
+    for (const s of shifts)
       for (const t of [s.open, s.close])
         try {
           hm(t);
@@ -72,7 +95,7 @@ function shiftsOn(h: OfficeHours, date: DateTime): Array<[number, number]> {
   if (h.holidays?.includes(date.toISODate()!)) return [];
   const day = WEEKDAYS[date.weekday - 1];
   const out: Array<[number, number]> = [];
-  for (const s of h.weekly[day] ?? []) {
+  for (const s of shiftsOf(h.weekly[day])) {
     const o = hm(s.open);
     const c = hm(s.close);
     const start = date.set({ hour: o.hour, minute: o.minute, second: 0, millisecond: 0 });

@@ -5,14 +5,25 @@
  * they compile into the same single matcher as the playbook's own queries.
  */
 
-export type CueClass = 'question' | 'dissatisfaction' | 'urgent' | 'positive' | 'reference' | 'industry' | 'noise';
+export type CueClass =
+  | 'question'
+  | 'dissatisfaction'
+  | 'urgent'
+  | 'first'
+  | 'positive'
+  | 'reference'
+  | 'industry'
+  | 'second'
+  | 'noise';
 export const CUE_CLASSES: readonly CueClass[] = [
   'question',
   'dissatisfaction',
   'urgent',
+  'first',
   'positive',
   'reference',
   'industry',
+  'second',
   'noise',
 ];
 
@@ -21,6 +32,13 @@ export interface CueConfig {
   lists?: Partial<Record<CueClass, string[]>>;
   /** Extra entries appended to the defaults. */
   extra?: Partial<Record<CueClass, string[]>>;
+  /**
+   * Shorthands matching the playbook's `settings.cues`: extra queries that put a message
+   * straight into that tier (appended to the 'first' / 'second' / 'noise' lists).
+   */
+  first?: string[];
+  second?: string[];
+  noise?: string[];
   /** The brand's own handles ("@AmazonHelp"): a message mentioning them is addressed to us. */
   brandHandles?: string[];
   /** Compound score at or below which a message counts as expressed dissatisfaction. */
@@ -61,6 +79,8 @@ export const DEFAULT_CUES: Readonly<Record<CueClass, readonly string[]>> = {
     '"missed flight"', 'unauthorised', 'unauthorized', '"data breach"', 'injur*', 'unsafe',
     'danger*',
   ],
+  // Playbook-specific first-tier cues (settings.cues.first).
+  first: [],
   // Positive experiences of the company's products and services.
   positive: [
     'thanks', '"thank you"', 'thx', 'ty', 'love', 'loving', 'awesome', 'amazing', 'great', 'excellent',
@@ -71,6 +91,8 @@ export const DEFAULT_CUES: Readonly<Record<CueClass, readonly string[]>> = {
   reference: [],
   // Indirect references relevant to the company's industry: empty until a playbook says.
   industry: [],
+  // Playbook-specific second-tier cues (settings.cues.second).
+  second: [],
   // Content that needs no response.
   noise: [
     'giveaway', '"follow back"', '"follow me"', '"rt to win"', '"retweet to win"', '"check out my"',

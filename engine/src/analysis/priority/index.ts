@@ -35,7 +35,8 @@ export function resolveCues(config: CueConfig = {}): ResolvedCues {
   const queries: QueryInput[] = [];
   const labels = new Map<string, { cls: CueClass; label: string }>();
   for (const cls of CUE_CLASSES) {
-    const list = [...(config.lists?.[cls] ?? DEFAULT_CUES[cls]), ...(config.extra?.[cls] ?? [])];
+    const shorthand = cls === 'first' || cls === 'second' || cls === 'noise' ? (config[cls] ?? []) : [];
+    const list = [...(config.lists?.[cls] ?? DEFAULT_CUES[cls]), ...(config.extra?.[cls] ?? []), ...shorthand];
     list.forEach((query, i) => {
       const id = `${CUE_ID_PREFIX}${cls}:${i}`;
       queries.push({ id, query });
@@ -76,7 +77,7 @@ function hasContent(text: string): boolean {
 
 export function classifyPriority(input: PriorityInput, cues: ResolvedCues): PriorityResult {
   const { message, sentiment, firedCueIds } = input;
-  const fired: Record<CueClass, string[]> = { question: [], dissatisfaction: [], urgent: [], positive: [], reference: [], industry: [], noise: [] };
+  const fired = Object.fromEntries(CUE_CLASSES.map((c) => [c, [] as string[]])) as Record<CueClass, string[]>;
   for (const id of firedCueIds) {
     const l = cues.labels.get(id);
     if (l) fired[l.cls].push(l.label);
@@ -87,7 +88,7 @@ export function classifyPriority(input: PriorityInput, cues: ResolvedCues): Prio
   if (addressed || message.text.includes('?')) first.push(...fired.question);
   first.push(...fired.dissatisfaction);
   if (sentiment.compound <= cues.negativeThreshold) first.push('dissatisfaction:sentiment');
-  first.push(...fired.urgent);
+  first.push(...fired.urgent, ...fired.first);
   for (const t of input.crisisTopics ?? []) first.push(`crisis:${t}`);
   if (first.length > 0 && fired.noise.length === 0) return { tier: 'first', needsResponse: true, cues: first };
 
@@ -98,7 +99,7 @@ export function classifyPriority(input: PriorityInput, cues: ResolvedCues): Prio
   second.push(...fired.positive);
   if (sentiment.label === 'positive' && fired.positive.length === 0) second.push('positive:sentiment');
   if (addressed) second.push('reference:addressed');
-  second.push(...fired.reference, ...fired.industry);
+  second.push(...fired.reference, ...fired.industry, ...fired.second);
   if (second.length > 0) return { tier: 'second', needsResponse: false, cues: second };
   return { tier: 'noise', needsResponse: false, cues: [] };
 }

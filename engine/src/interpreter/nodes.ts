@@ -69,7 +69,10 @@ export const handlers: Handlers = {
     enter: ({ node, at }) => {
       if (isOpenAt(node.config.schedule, at)) return outcome('open', { at });
       if (node.config.whenClosed === 'branch') return outcome('closed', { at });
-      return { await: 'timer', until: nextOpeningAfter(node.config.schedule as OfficeHoursConfig, at) };
+      const until = nextOpeningAfter(node.config.schedule as OfficeHoursConfig, at);
+      // A schedule with no shift in the coming year would make the run wait forever.
+      if (!until) return { finish: 'failed', reason: `hours ${node.id}: the office never opens on this schedule` };
+      return { await: 'timer', until };
     },
     resume: () => outcome('open'),
   },

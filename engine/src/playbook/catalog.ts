@@ -19,7 +19,7 @@ const officeHours = z.object({
   /** Per weekday (mon..sun): "09:00-17:00", several ranges comma-separated; overnight "22:00-06:00". */
   weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.string()).default({}),
   /** ISO dates (YYYY-MM-DD) on which the team is closed all day. */
-  holidays: z.array(z.string()).default([]),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-25')).default([]),
 });
 export type OfficeHoursConfig = z.infer<typeof officeHours>;
 

@@ -1,4 +1,5 @@
-import { catalog, NodeKind, nodeConfigs } from './catalog';
+import { catalog, NodeConfig, NodeKind, nodeConfigs } from './catalog';
+import { officeHoursProblems } from '../interpreter/hours';
 import { Playbook, playbookSchema } from './schema';
 import { templateError } from '../templates';
 import { findCycles } from './graph';
@@ -59,6 +60,11 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     node.ends.forEach((o, j) => {
       if (!outcomes.includes(o)) problems.push(err({ code: 'bad_end', nodeId: node.id, path: `nodes.${index}.ends.${j}`, message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})` }));
     });
+    if (node.kind === 'hours') {
+      for (const h of officeHoursProblems((config as NodeConfig<'hours'>).schedule)) {
+        problems.push(err({ code: 'config', nodeId: node.id, path: `config.schedule.${h.path}`, message: h.message }));
+      }
+    }
     if (node.kind === 'keywords' && options.checkQuery) {
       for (const q of options.checkQuery((config as { query: string }).query)) {
         problems.push(err({ code: 'query', nodeId: node.id, path: 'config.query', message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` }));

@@ -2,11 +2,14 @@ import { Playbook } from './schema';
 
 /**
  * The loops of a graph: strongly connected components (Tarjan) with more than one node,
- * or a node with an edge to itself. Each is returned as its node ids.
+ * or a node with an edge to itself. Each is returned as its node ids. Dangling edges are
+ * left out: a loop through a node that does not exist is not a loop of this graph (and
+ * callers look the returned ids up).
  */
 export function findCycles(pb: Pick<Playbook, 'nodes' | 'edges'>): string[][] {
+  const known = new Set(pb.nodes.map((n) => n.id));
   const next = new Map<string, string[]>();
-  for (const e of pb.edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  for (const e of pb.edges) if (known.has(e.source) && known.has(e.target)) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -45,7 +45,7 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
   }
 
   const outcomesOf = new Map<string, string[]>();
-  pb.nodes.forEach((node, index) => {
+  pb.nodes.forEach((node) => {
     const result = nodeConfigs[node.kind as NodeKind].safeParse(node.config);
     if (!result.success) {
       for (const i of result.error.issues) {
@@ -58,7 +58,7 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     const outcomes = spec.outcomes(config);
     outcomesOf.set(node.id, outcomes);
     node.ends.forEach((o, j) => {
-      if (!outcomes.includes(o)) problems.push(err({ code: 'bad_end', nodeId: node.id, path: `nodes.${index}.ends.${j}`, message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})` }));
+      if (!outcomes.includes(o)) problems.push(err({ code: 'bad_end', nodeId: node.id, path: `ends.${j}`, message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})` }));
     });
     if (node.kind === 'hours') {
       for (const h of officeHoursProblems((config as NodeConfig<'hours'>).schedule)) {
@@ -70,7 +70,7 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
         problems.push(err({ code: 'query', nodeId: node.id, path: 'config.query', message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` }));
       }
     }
-    problems.push(...templateProblems(node.id, spec.templates?.(config), options.templates));
+    problems.push(...templateProblems(node.id, config, spec.templates?.(config), options.templates));
   });
 
   const used = new Map<string, string>();
@@ -117,7 +117,7 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
 
 export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error');
 
-function templateProblems(nodeId: string, refs: { names: string[]; inline: Record<string, string> } | undefined, known?: Record<string, string>): Problem[] {
+function templateProblems(nodeId: string, config: Record<string, unknown>, refs: { names: string[]; inline: Record<string, string> } | undefined, known?: Record<string, string>): Problem[] {
   if (!refs) return [];
   const out: Problem[] = [];
   for (const [field, source] of Object.entries(refs.inline)) {
@@ -126,13 +126,23 @@ function templateProblems(nodeId: string, refs: { names: string[]; inline: Recor
   }
   if (!known) return out;
   for (const name of refs.names) {
-    if (!(name in known)) out.push(err({ code: 'missing_template', nodeId, path: 'config', message: `template "${name}" does not exist` }));
+    const path = fieldOf(config, name);
+    if (!Object.prototype.hasOwnProperty.call(known, name)) out.push(err({ code: 'missing_template', nodeId, path, message: `template "${name}" does not exist` }));
     else {
       const e = templateError(known[name]);
-      if (e) out.push(err({ code: 'template', nodeId, path: 'config', message: `template "${name}" does not compile: ${e}` }));
+      if (e) out.push(err({ code: 'template', nodeId, path, message: `template "${name}" does not compile: ${e}` }));
     }
   }
   return out;
+}
+
+/** The config field that names a template, e.g. "config.template" or "config.templates.1". */
+function fieldOf(config: Record<string, unknown>, name: string): string {
+  for (const [key, value] of Object.entries(config)) {
+    if (value === name) return `config.${key}`;
+    if (Array.isArray(value) && value.includes(name)) return `config.${key}.${value.indexOf(name)}`;
+  }
+  return 'config';
 }
 
 function duplicates(ids: string[]): string[] {

@@ -40,13 +40,20 @@ export function createTemplateEnv(): typeof Handlebars {
 
 const env = createTemplateEnv();
 
+const TOKENS: Record<string, string> = { CLOSE: '"}}"', CLOSE_UNESCAPED: '"}}}"', INVALID: 'character', OPEN: '"{{"', OPEN_ENDBLOCK: '"{{/"' };
+
 /** The problem with a template's source, or null when it compiles. */
 export function templateError(source: string): string | null {
   try {
     env.precompile(source, { strict: false });
     return null;
   } catch (e) {
-    return (e as Error).message.split('\n')[0];
+    // Handlebars' parse errors span four lines (where, an excerpt, a caret, what it
+    // expected): keep the first and say what it found, so one line still tells the manager why.
+    const [first, , , expected] = (e as Error).message.split('\n');
+    const got = expected && /got '([^']*)'/.exec(expected)?.[1];
+    if (!got) return first;
+    return `${first} unexpected ${got === 'EOF' ? 'end of template (is a {{#block}} left open?)' : TOKENS[got] ?? got}`;
   }
 }
 

@@ -32,6 +32,8 @@ const NEGATION_RE =
 
 function prepare(text: string): string {
   let t = text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]).replace(/[’‘]/g, "'");
+  // Same for the contrastive "but": the port looks for "but" and "BUT" only, not "But".
+  t = t.replace(/\b(?:But|bUT|BUt|bUt|buT|BuT)\b/g, 'but');
   if (/[A-Z]/.test(t)) t = /[a-z]/.test(t) ? t.replace(NEGATION_RE, (w) => w.toLowerCase()) : t.toLowerCase();
   return describeEmoji(t);
 }

@@ -16,7 +16,9 @@ export class ExpressionError extends Error {
   }
 }
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(==|!=|<=|>=|<|>|\(|\)|\[|\]|,)|([A-Za-z_][A-Za-z0-9_.]*))/y;
+// Numbers may be negative (`sentiment.compound < -0.5`): there is no subtraction, so a
+// minus sign can only start a number.
+const TOKEN = /\s*(?:(-?\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(==|!=|<=|>=|<|>|\(|\)|\[|\]|,)|([A-Za-z_][A-Za-z0-9_.]*))/y;
 
 interface Token { kind: 'num' | 'str' | 'op' | 'word'; text: string; value?: unknown; pos: number }
 
@@ -27,10 +29,13 @@ function tokenize(src: string): Token[] {
     if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
     const start = TOKEN.lastIndex;
     const m = TOKEN.exec(src);
-    if (!m) throw new ExpressionError(`unexpected character "${src[start + (src.slice(start).length - src.slice(start).trimStart().length)]}"`, start);
-    const pos = m.index + m[0].length - (m[1] ?? m[4] ?? m[5] ?? '').length;
+    if (!m) {
+      const at = start + (src.slice(start).length - src.slice(start).trimStart().length);
+      throw new ExpressionError(`unexpected character "${src[at]}"`, at);
+    }
+    const pos = m.index + m[0].length - m[0].trimStart().length; // where the token starts, after the blanks
     if (m[1] !== undefined) out.push({ kind: 'num', text: m[1], value: Number(m[1]), pos });
-    else if (m[2] !== undefined || m[3] !== undefined) out.push({ kind: 'str', text: m[0].trim(), value: (m[2] ?? m[3]).replace(/\\(.)/g, '$1'), pos: m.index });
+    else if (m[2] !== undefined || m[3] !== undefined) out.push({ kind: 'str', text: m[0].trim(), value: (m[2] ?? m[3]).replace(/\\(.)/g, '$1'), pos });
     else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4], pos });
     else out.push({ kind: 'word', text: m[5], pos });
   }

@@ -34,6 +34,10 @@ const outcome = (o: string, detail?: Record<string, unknown>): NodeResult => ({ 
 const activityOutcome = (fallback: string) => (_: unknown, event: RunEvent): NodeResult =>
   event.type === 'activity_done' ? outcome(event.result?.outcome ?? fallback, event.result) : outcome(fallback);
 
+type Outcome = Extract<NodeResult, { outcome: string }>;
+/** A message went out: count it in vars.sent (a send that reports `failed` does not count). */
+const counted = (r: Outcome, sent = r.outcome === 'sent'): Outcome => (sent ? { ...r, update: (s) => void (s.vars.sent += 1) } : r);
+
 type Handlers = { [K in NodeKind]: NodeHandler<K> };
 
 export const handlers: Handlers = {
@@ -167,14 +171,18 @@ export const handlers: Handlers = {
       if (node.config.requireApproval && !d?.approved) return outcome('failed', { reason: 'the reply needs an approval it does not have' });
       return { activity: 'send', input: { visibility: node.config.visibility, text: d?.text, template: d ? undefined : node.config.template } };
     },
-    resume: activityOutcome('sent'),
+    resume: (ctx, event) => counted(activityOutcome('sent')(ctx, event) as Outcome),
   },
   holding: {
     enter: ({ node, state }) => {
       const variant = chooseVariant(state.interaction.id, node.config.templates.length);
-      return { activity: 'send', input: { visibility: 'public', template: node.config.templates[variant], variant } };
+      // Answer where the customer wrote: a holding reply to a DM must not go out as a public post.
+      return { activity: 'send', input: { visibility: state.interaction.visibility, template: node.config.templates[variant], variant } };
     },
-    resume: (_ctx, event) => outcome('next', event.type === 'activity_done' ? event.result : undefined),
+    resume: (_ctx, event) => {
+      const r = event.type === 'activity_done' ? event.result : undefined;
+      return counted({ outcome: 'next', detail: r }, r?.outcome !== 'failed');
+    },
   },
   agent_task: {
     enter: ({ node, at }) => ({ activity: 'createTask', input: { ...node.config, dueAt: after(at, node.config.sla) } }),

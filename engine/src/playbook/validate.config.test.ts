@@ -91,6 +91,13 @@ describe('validate: config, per kind, with the field path', () => {
     expect(brief(one('hours', { schedule: { holidays: ['25/12/2026'] } }))).toEqual([{ code: 'config', nodeId: 'n', path: 'config.schedule.holidays.0' }]);
   });
 
+  test('expression: a syntax error is refused at publish, with its position', () => {
+    const ps = one('expression', { expression: 'influence.score > 50 and' });
+    expect(brief(ps)).toEqual([{ code: 'expression', nodeId: 'n', path: 'config.expression' }]);
+    expect(ps[0].message).toBe('unexpected end of expression at 24');
+    expect(one('expression', { expression: 'sentiment.compound < -0.5 and influence.score > 50' })).toEqual([]);
+  });
+
   test('start filters: an unknown channel or visibility', () => {
     const ps = validate(raw([{ id: 'start', kind: 'start', config: { channels: ['fax'], visibility: ['semi'] } }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]));
     expect(brief(ps)).toEqual([

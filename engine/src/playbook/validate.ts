@@ -1,5 +1,6 @@
 import { catalog, NodeConfig, NodeKind, nodeConfigs } from './catalog';
 import { officeHoursProblems } from '../interpreter/hours';
+import { parseExpression } from '../interpreter/expression';
 import { Playbook, playbookSchema } from './schema';
 import { templateError } from '../templates';
 import { findCycles } from './graph';
@@ -60,6 +61,10 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     node.ends.forEach((o, j) => {
       if (!outcomes.includes(o)) problems.push(err({ code: 'bad_end', nodeId: node.id, path: `ends.${j}`, message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})` }));
     });
+    if (node.kind === 'expression') {
+      const error = expressionError((config as NodeConfig<'expression'>).expression);
+      if (error) problems.push(err({ code: 'expression', nodeId: node.id, path: 'config.expression', message: error }));
+    }
     if (node.kind === 'hours') {
       for (const h of officeHoursProblems((config as NodeConfig<'hours'>).schedule)) {
         problems.push(err({ code: 'config', nodeId: node.id, path: `config.schedule.${h.path}`, message: h.message }));
@@ -134,6 +139,16 @@ function templateProblems(nodeId: string, config: Record<string, unknown>, refs:
     }
   }
   return out;
+}
+
+/** Why an expression does not parse (with the position), or null: better at publish than mid-run. */
+function expressionError(src: string): string | null {
+  try {
+    parseExpression(src);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /** The config field that names a template, e.g. "config.template" or "config.templates.1". */

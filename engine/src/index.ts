@@ -2,7 +2,7 @@
  * @firebreak/engine: the pure, browser-safe core. Temporal code lives in
  * `@firebreak/engine/temporal` so that the editor never pulls it in.
  */
-export * from './analysis/facts';
+export * from './analysis';
 export * from './playbook';
 export * from './interpreter';
 export * from './simulate';

@@ -3,3 +3,5 @@ export * from './duration';
 export * from './graph';
 export * from './schema';
 export * from './validate';
+export * from './entry';
+export * from './compile';

@@ -4,6 +4,7 @@ import { parseExpression } from '../interpreter/expression';
 import { Playbook, playbookSchema } from './schema';
 import { templateError } from '../templates';
 import { findCycles } from './graph';
+import { parseQuery } from '../analysis/query/parser';
 
 export interface Problem {
   code: string;
@@ -18,11 +19,12 @@ export interface Problem {
 export interface ValidateOptions {
   /** Template sources by name; when given, referenced templates must exist. */
   templates?: Record<string, string>;
-  /** Checks a keyword query; returns its errors (the analysis parser plugs in here). */
+  /** Checks a keyword query; returns its errors. Default: the analysis query parser. */
   checkQuery?: (query: string) => Array<{ message: string; start?: number }>;
 }
 
 const err = (p: Omit<Problem, 'severity'>): Problem => ({ ...p, severity: 'error' });
+const defaultCheckQuery = (query: string) => parseQuery(query).errors;
 
 /**
  * Every problem at once, each pointing at a node, an edge or a field, so the editor can
@@ -70,8 +72,8 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
         problems.push(err({ code: 'config', nodeId: node.id, path: `config.schedule.${h.path}`, message: h.message }));
       }
     }
-    if (node.kind === 'keywords' && options.checkQuery) {
-      for (const q of options.checkQuery((config as { query: string }).query)) {
+    if (node.kind === 'keywords') {
+      for (const q of (options.checkQuery ?? defaultCheckQuery)((config as { query: string }).query)) {
         problems.push(err({ code: 'query', nodeId: node.id, path: 'config.query', message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` }));
       }
     }

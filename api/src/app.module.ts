@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { InteractionsModule } from './interactions/interactions.module';
+import { PlaybooksModule } from './playbooks/playbooks.module';
+import { TemplatesModule } from './templates/templates.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule],
+  controllers: [HealthController],
+})
+export class AppModule {}

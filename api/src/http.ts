@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { AppModule } from './app.module';
+import { JsonErrorsFilter } from './common/errors.filter';
+import { config } from './config';
+
+/** The HTTP app: the api under /api, its OpenAPI docs at /api/docs, the built editor at /. */
+export async function createHttpApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'], bodyParser: false });
+  app.use(express.json({ limit: '2mb' }));
+  app.useGlobalFilters(new JsonErrorsFilter());
+
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Firebreak API').setDescription('Playbooks, interactions and the desks of managers, PR/legal and agents.').setVersion('0.1').addBearerAuth().build());
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/json' });
+
+  if (existsSync(join(config.editorDir, 'index.html'))) {
+    const http = app.getHttpAdapter().getInstance() as express.Express;
+    http.use(express.static(config.editorDir, { index: false }));
+    // Client-side routes fall back to the app shell; /api stays the api's (and its 404s).
+    http.get(/^\/(?!api(\/|$)).*/, (_req, res) => res.sendFile(join(config.editorDir, 'index.html')));
+  }
+  return app;
+}
+
+export async function listen(app: INestApplication, port = config.port): Promise<string> {
+  await app.listen(port, '0.0.0.0');
+  return `http://localhost:${port}`;
+}

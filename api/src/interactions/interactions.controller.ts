@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { openApiSchema, ZodPipe } from '../common/zod';
+import { decisionSchema, InteractionInput, interactionInputSchema } from './interaction.schema';
+import { InteractionsService } from './interactions.service';
+
+@ApiTags('interactions')
+@Controller('api/interactions')
+export class InteractionsController {
+  constructor(private readonly interactions: InteractionsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Take in one interaction (generic JSON channel); the same channel + externalId again is a no-op' })
+  @ApiBody({ schema: openApiSchema(interactionInputSchema) })
+  async ingest(@Body(new ZodPipe(interactionInputSchema)) body: InteractionInput) {
+    const { id, workflowId, playbookVersionId } = await this.interactions.ingest(body);
+    return { id, workflowId, playbookVersionId };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The most recent interactions' })
+  recent(@Query('limit') limit?: string) {
+    return this.interactions.recent(Number(limit ?? 50) || 50);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, playbook version, facts and the path taken' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.interactions.get(id);
+  }
+
+  @Post(':id/decisions')
+  @ApiOperation({ summary: 'Decide a waiting approval, agent task or escalation' })
+  @ApiBody({ schema: openApiSchema(decisionSchema) })
+  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(decisionSchema)) body: z.infer<typeof decisionSchema>) {
+    return this.interactions.decide(id, body);
+  }
+}

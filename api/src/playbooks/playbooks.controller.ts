@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Playbook, playbookSchema } from '@firebreak/engine';
+import { openApiSchema, ZodPipe } from '../common/zod';
+import { PlaybooksService } from './playbooks.service';
+
+const publishSchema = z.object({ note: z.string().max(2000).optional(), by: z.string().max(200).optional() }).default({});
+
+@ApiTags('playbooks')
+@Controller('api/playbooks')
+export class PlaybooksController {
+  constructor(private readonly playbooks: PlaybooksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'All playbooks with their live version' })
+  list() {
+    return this.playbooks.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a playbook; its graph becomes the first draft' })
+  @ApiBody({ schema: openApiSchema(playbookSchema) })
+  create(@Body(new ZodPipe(playbookSchema)) body: Playbook) {
+    return this.playbooks.create(body);
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: 'A playbook, its draft and the draft’s problems' })
+  get(@Param('key') key: string) {
+    return this.playbooks.get(key);
+  }
+
+  @Put(':key/draft')
+  @ApiOperation({ summary: 'Replace the draft (saved even with problems; publish refuses those)' })
+  @ApiBody({ schema: openApiSchema(playbookSchema) })
+  updateDraft(@Param('key') key: string, @Body(new ZodPipe(playbookSchema)) body: Playbook) {
+    return this.playbooks.updateDraft(key, body);
+  }
+
+  @Post(':key/publish')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Publish the draft as a new immutable version (422 with the problem list when invalid)' })
+  @ApiBody({ schema: openApiSchema(publishSchema), required: false })
+  publish(@Param('key') key: string, @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>) {
+    return this.playbooks.publish(key, body.note, body.by);
+  }
+
+  @Get(':key/versions')
+  versions(@Param('key') key: string) {
+    return this.playbooks.versions(key);
+  }
+
+  @Get(':key/versions/:version')
+  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
+    return this.playbooks.version(key, version);
+  }
+}

@@ -1,0 +1,66 @@
+import bcrypt from 'bcryptjs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { DataSource } from 'typeorm';
+import { playbookSchema, validate, hasErrors } from '@firebreak/engine';
+import { config } from '../config';
+import { PlaybookEntity, PlaybookVersionEntity, TemplateEntity, UserEntity } from '../database/entities';
+
+export const DEMO_PASSWORD = 'firebreak';
+export const DEMO_USERS = [
+  { email: 'manager@demo', name: 'Maya Manager', role: 'manager' },
+  { email: 'pr@demo', name: 'Priya PR', role: 'pr' },
+  { email: 'legal@demo', name: 'Leo Legal', role: 'legal' },
+  { email: 'agent@demo', name: 'Alex Agent', role: 'agent' },
+] as const;
+
+export interface SeedReport {
+  templates: string[];
+  playbooks: string[];
+  users: string[];
+}
+
+/**
+ * First-start content: templates and example playbooks from the repo (each published as
+ * v1), and the demo users when asked. Idempotent: what exists already is left alone, so
+ * a manager's edits survive restarts.
+ */
+export async function seed(db: DataSource, options: { demoUsers: boolean }): Promise<SeedReport> {
+  const report: SeedReport = { templates: [], playbooks: [], users: [] };
+  const templates = db.getRepository(TemplateEntity);
+  for (const file of list(config.templatesDir, '.hbs')) {
+    const name = file.replace(/\.hbs$/, '');
+    if (await templates.existsBy({ name })) continue;
+    await templates.save(templates.create({ name, source: readFileSync(join(config.templatesDir, file), 'utf8').trimEnd() }));
+    report.templates.push(name);
+  }
+
+  const sources = Object.fromEntries((await templates.find()).map((t) => [t.name, t.source]));
+  for (const file of list(config.playbooksDir, '.json')) {
+    const pb = playbookSchema.parse(JSON.parse(readFileSync(join(config.playbooksDir, file), 'utf8')));
+    if (await db.getRepository(PlaybookEntity).existsBy({ key: pb.key })) continue;
+    const problems = validate(pb, { templates: sources });
+    if (hasErrors(problems)) throw new Error(`example playbook ${file} is invalid: ${problems.map((p) => p.message).join('; ')}`);
+    await db.transaction(async (tx) => {
+      const row = await tx.getRepository(PlaybookEntity).save(tx.getRepository(PlaybookEntity).create({ key: pb.key, name: pb.name, description: pb.description ?? null, draft: pb }));
+      const v = await tx.getRepository(PlaybookVersionEntity).save(tx.getRepository(PlaybookVersionEntity).create({ playbookId: row.id, version: 1, graph: pb, note: 'example playbook', publishedBy: 'firebreak' }));
+      await tx.getRepository(PlaybookEntity).update({ id: row.id }, { liveVersionId: v.id, liveSince: new Date() });
+    });
+    report.playbooks.push(pb.key);
+  }
+
+  if (options.demoUsers) {
+    const users = db.getRepository(UserEntity);
+    for (const u of DEMO_USERS) {
+      if (await users.existsBy({ email: u.email })) continue;
+      await users.save(users.create({ ...u, passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10) }));
+      report.users.push(u.email);
+    }
+  }
+  return report;
+}
+
+/** Sorted, so example playbooks go live in a stable order (the last one wins new traffic). */
+function list(dir: string, ext: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
+}

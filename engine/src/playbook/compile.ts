@@ -1,0 +1,20 @@
+import { analyze, compile, CompiledAnalysis } from '../analysis';
+import type { Facts, Message } from '../analysis/facts';
+import { Playbook } from './schema';
+
+/**
+ * Everything a published version needs to analyse a message, prepared once: every keyword
+ * node's query and every crisis topic in one matcher, the version's cue lists. The api
+ * caches it per version; the editor compiles its draft for a test run.
+ */
+export function compilePlaybook(pb: Playbook): CompiledAnalysis {
+  return compile({
+    queries: pb.nodes.filter((n) => n.kind === 'keywords').map((n) => ({ id: n.id, query: String((n.config as { query?: unknown }).query ?? '') })),
+    crisisTopics: pb.settings.crisisTopics?.map(({ topic, query }) => ({ topic, query })),
+    cues: pb.settings.cues,
+  });
+}
+
+export function analyzeFor(compiled: CompiledAnalysis, message: Message, crisis?: Facts['crisis']): Facts {
+  return analyze(message, compiled, crisis ? { crisis } : {});
+}

@@ -39,13 +39,18 @@ export interface Simulation {
  * Unscripted waits take their first non-timeout outcome; unscripted replies time out.
  */
 export function simulate(pb: Playbook, interaction: InteractionRef, options: SimulateOptions): Simulation {
+  // One answer per wait (or per failed activity), in order. A waiting node runs an activity
+  // first (createTask, requestApproval, escalate): that activity only peeks, so it does not
+  // use up the answer meant for the wait that follows it.
   const used: Record<string, number> = {};
-  const answerFor = (nodeId: string): ScriptedAnswer | undefined => {
+  const peek = (nodeId: string): ScriptedAnswer | undefined => {
     const a = options.answers?.[nodeId];
-    if (!Array.isArray(a)) return a;
-    const i = used[nodeId] ?? 0;
-    used[nodeId] = i + 1;
-    return a[Math.min(i, a.length - 1)];
+    return Array.isArray(a) ? a[Math.min(used[nodeId] ?? 0, a.length - 1)] : a;
+  };
+  const answerFor = (nodeId: string): ScriptedAnswer | undefined => {
+    const a = peek(nodeId);
+    used[nodeId] = (used[nodeId] ?? 0) + 1;
+    return a;
   };
 
   let at = options.now ?? interaction.receivedAt;
@@ -59,7 +64,8 @@ export function simulate(pb: Playbook, interaction: InteractionRef, options: Sim
     const command = out.commands[0];
     if (!command || command.type === 'finish') break;
     if (command.type === 'activity') {
-      const scripted = answerFor(command.nodeId);
+      const scripted = peek(command.nodeId);
+      if (scripted && 'fail' in scripted) answerFor(command.nodeId);
       event =
         scripted && 'fail' in scripted
           ? { type: 'activity_failed', at, nodeId: command.nodeId, error: scripted.fail }

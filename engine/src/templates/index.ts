@@ -17,7 +17,10 @@ export interface TemplateContext {
 export function createTemplateEnv(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('customerName', function (this: TemplateContext) {
-    return this.customer?.name?.split(/\s+/)[0] ?? (this.customer?.handle ? `@${this.customer.handle}` : 'there');
+    // An empty display name is common on social channels: fall back to the handle, then "there".
+    const first = this.customer?.name?.trim().split(/\s+/)[0];
+    const handle = this.customer?.handle?.replace(/^@/, '');
+    return first || (handle ? `@${handle}` : 'there');
   });
   hb.registerHelper('handle', function (this: TemplateContext) {
     return this.customer?.handle ? `@${this.customer.handle.replace(/^@/, '')}` : '';

@@ -22,5 +22,20 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': swc },
     },
+    {
+      // Integration (api) and browser (editor) tests against one real stack: embedded
+      // PostgreSQL, a Temporal dev server, the api and the worker as processes from the
+      // built code (npm test builds first). Serial: they share the servers.
+      displayName: 'stack',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/api/test/**/*.test.ts', '<rootDir>/editor/test/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+      globalSetup: '<rootDir>/api/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/api/test/support/global-teardown.ts',
+    },
   ],
+  // The stack tests share one Postgres and one Temporal server; two cores.
+  maxWorkers: 1,
+  // Stack tests wait on real servers (timers, restarts); unit tests finish in milliseconds anyway.
+  testTimeout: 120000,
 };

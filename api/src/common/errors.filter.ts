@@ -19,12 +19,7 @@ export class JsonErrorsFilter implements ExceptionFilter {
       res.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...details, ...(details.statusCode ? { statusCode: status } : {}) });
       return;
     }
-    // Malformed JSON bodies reach us as body-parser errors with a status of their own.
-    const e = exception as { status?: number; type?: string; message?: string; stack?: string };
-    if (e?.status && e.status >= 400 && e.status < 500) {
-      res.status(e.status).json({ statusCode: e.status, error: STATUS_CODES[e.status] ?? 'Error', message: e.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : e.message });
-      return;
-    }
+    const e = exception as { stack?: string };
     this.log.error(e?.stack ?? String(exception));
     res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'something went wrong on our side' });
   }

@@ -62,7 +62,7 @@ describe('social-care', () => {
       'task:needs_pr', 'draft-pr:next', 'approval-pr:approved', 'send-approved:sent', 'resolve:next', 'end:undefined',
     ]);
     const request = sim.steps.flatMap((s) => s.commands).find((c) => c.type === 'activity' && c.activity === 'requestApproval');
-    expect(request).toMatchObject({ input: { role: 'pr', text: 'Hi Angela, we are sorry about the trouble. the team is looking into it and will get back to you shortly.' } });
+    expect(request).toMatchObject({ input: { role: 'pr', text: "Hi Angela, we're sorry about the trouble. We're looking into it and will get back to you shortly." } });
     const send = sim.steps.flatMap((s) => s.commands).find((c) => c.type === 'activity' && c.nodeId === 'send-approved');
     expect(send).toMatchObject({ input: { visibility: 'public', text: edited } });
     expect(sim.state.path[9].detail).toMatchObject({ text: edited });

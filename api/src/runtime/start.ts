@@ -43,7 +43,7 @@ async function main() {
   let temporalUi: string | undefined;
   if (!config.temporalAddress) {
     progress(`starting the Temporal dev server (SQLite in ${join(config.dataDir, 'temporal.db')})`);
-    const t = await startTemporalDevServer({ port: Number(process.env.FIREBREAK_TEMPORAL_PORT ?? 7233), uiPort: Number(process.env.FIREBREAK_TEMPORAL_UI_PORT ?? 8233), dbFile: join(config.dataDir, 'temporal.db') });
+    const t = await startTemporalDevServer({ port: Number(process.env.FIREBREAK_TEMPORAL_PORT ?? 7233), uiPort: Number(process.env.FIREBREAK_TEMPORAL_UI_PORT ?? 8233), dbFile: join(config.dataDir, 'temporal.db') }, progress);
     stops.push({ name: 'Temporal', stop: t.stop });
     process.env.TEMPORAL_ADDRESS = config.temporalAddress = t.address;
     temporalUi = t.uiUrl;

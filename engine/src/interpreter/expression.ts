@@ -53,12 +53,18 @@ export function parseExpression(src: string): Node {
   };
   const or = (): Node => {
     let l = and();
-    while (isWord('or')) (i++, (l = { t: 'bin', op: 'or', l, r: and() }));
+    while (isWord('or')) {
+      i++;
+      l = { t: 'bin', op: 'or', l, r: and() };
+    }
     return l;
   };
   const and = (): Node => {
     let l = not();
-    while (isWord('and')) (i++, (l = { t: 'bin', op: 'and', l, r: not() }));
+    while (isWord('and')) {
+      i++;
+      l = { t: 'bin', op: 'and', l, r: not() };
+    }
     return l;
   };
   const not = (): Node => (isWord('not') ? (i++, { t: 'not', e: not() }) : cmp());

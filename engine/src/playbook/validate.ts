@@ -172,7 +172,11 @@ function reachable(pb: Playbook, from: string): Set<string> {
   const queue = [from];
   while (queue.length) {
     const id = queue.shift()!;
-    for (const e of pb.edges) if (e.source === id && !out.has(e.target)) (out.add(e.target), queue.push(e.target));
+    for (const e of pb.edges) {
+      if (e.source !== id || out.has(e.target)) continue;
+      out.add(e.target);
+      queue.push(e.target);
+    }
   }
   return out;
 }

@@ -53,7 +53,8 @@ export const DEFAULT_CUES: Readonly<Record<CueClass, readonly string[]>> = {
   question: [
     '"how do i"', '"how can i"', '"how to"', '"can you"', '"could you"', '"can someone"', '"can anyone"',
     '"is there"', '"do you"', '"does anyone"', '"where is my"', '"when will"', '"what is"', '"why is"',
-    '"why does"', '"why do"', '"why cant"', '"any update"', '"any news"', '"please help"', '"help me"',
+    '"why does"', '"why do"', '"why cant"', '"any update"', '"any news"', '"please help"', '"help me"', 'help', '"can i"', '"how come"', '"are you"',
+    '"will you"', '"should i"', '"who do i"', '"what do i"', '"is it"', '"are the"',
   ],
   // A customer expressing dissatisfaction: complaint vocabulary of care teams.
   dissatisfaction: [
@@ -65,7 +66,7 @@ export const DEFAULT_CUES: Readonly<Record<CueClass, readonly string[]>> = {
     '"double charged"', 'broken', 'faulty', 'damaged', '"not working"', '"doesnt work"', '"isnt working"',
     '"stopped working"', '"wont work"', '"not work"', '"cant get"', '"cant even"', '"fed up"',
     '"sick of"', '"tired of"', 'waste*', 'annoy*', 'frustrat*', 'angry', 'furious', 'wtf', 'smh', 'ugh',
-    'seriously', '"thanks for nothing"', '#fail', 'fail*', 'lied', 'liars', 'scam', 'incompetent',
+    'seriously', '"thanks for nothing"', 'never', 'fix', '#fail', 'fail*', 'lied', 'liars', 'scam', 'incompetent',
     'missing', 'wrong', 'delayed', 'delay', '"keeps crashing"', 'crash*', 'outage', '"on hold"', 'again',
     'hours', 'days', 'weeks', 'poor', 'sucks', 'joke', 'why', 'refund*', '"lost my"', 'keeps', '"no longer"',
     'unable', 'problem*', 'issue*', 'error', 'cant', 'wont', 'doesnt', 'didnt', 'havent', 'isnt', 'wasnt',

@@ -57,7 +57,7 @@ export interface PriorityInput {
 }
 
 const MENTION_RE = /(^|[^\w@])@(\w+)/g;
-const LEADING_MENTION_RE = /^\s*(?:\.\s*)?@\w+/;
+const MENTION_ANY_RE = /(^|[^\w@])@\w/;
 
 /** Is the message addressed to the brand (rather than talking about it)? */
 function addressedToBrand(m: Message, brandHandles: Set<string>): boolean {
@@ -66,8 +66,9 @@ function addressedToBrand(m: Message, brandHandles: Set<string>): boolean {
     for (const x of m.text.matchAll(MENTION_RE)) if (brandHandles.has('@' + x[2].toLowerCase())) return true;
     return false;
   }
-  // Without a configured handle, a reply-style tweet that opens with a mention is addressed.
-  return LEADING_MENTION_RE.test(m.text);
+  // Without configured handles, any mention counts: a public post reaches the brand's
+  // inbox because it mentions the brand.
+  return MENTION_ANY_RE.test(m.text);
 }
 
 /** Anything left once mentions, links and punctuation are removed? */
@@ -85,7 +86,7 @@ export function classifyPriority(input: PriorityInput, cues: ResolvedCues): Prio
   const addressed = addressedToBrand(message, cues.brandHandles);
   const first: string[] = [];
   if (addressed && message.text.includes('?')) first.push('question:?');
-  if (addressed || message.text.includes('?')) first.push(...fired.question);
+  if (addressed) first.push(...fired.question);
   first.push(...fired.dissatisfaction);
   if (sentiment.compound <= cues.negativeThreshold) first.push('dissatisfaction:sentiment');
   first.push(...fired.urgent, ...fired.first);

@@ -101,15 +101,15 @@ export class PrefixTrie {
     this.size++;
   }
 
-  /** Calls `hit(id)` for every stored prefix of `key`. */
-  walk(key: string, hit: (id: number) => void): void {
+  /** Calls `hit(id, pos)` for every stored prefix of `key` (pos is passed through). */
+  walk(key: string, hit: (id: number, pos: number) => void, pos: number): void {
     let s = 0;
     for (let i = 0; i < key.length; i++) {
       const t = this.kids[s].get(key[i]);
       if (t === undefined) return;
       s = t;
       const e = this.ends[s];
-      for (let j = 0; j < e.length; j++) hit(e[j]);
+      for (let j = 0; j < e.length; j++) hit(e[j], pos);
     }
   }
 }

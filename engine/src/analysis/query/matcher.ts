@@ -57,6 +57,7 @@ export class KeywordMatcher {
   private readonly idx: LeafIndex;
   private readonly scan: Scan;
   private readonly touched: Int32Array;
+  private readonly nearLeaf: Uint8Array;
 
   constructor(queries: readonly QueryInput[]) {
     this.idx = {
@@ -88,6 +89,8 @@ export class KeywordMatcher {
       if (hasRegex || leaves.length === 0) this.always.push(qi);
     }
     this.idx.automaton.build();
+    this.nearLeaf = new Uint8Array(this.idx.leafCount);
+    for (const l of this.idx.nearLeaves) this.nearLeaf[l] = 1;
     this.scan = { gen: 0, seen: new Int32Array(this.idx.leafCount), spans: new Map(), folded: '', regexCache: new Map() };
     this.touched = new Int32Array(this.ids.length);
     // With no leaf firing, which queries hold? Evaluate once now, reuse for every message.
@@ -101,23 +104,14 @@ export class KeywordMatcher {
 
   /** Ids of the queries that match `text`. */
   match(text: string): string[] {
+    // Hot path: no closures or iterators per message, typed arrays stamped with a
+    // generation number instead of clearing sets.
     const s = this.scan;
     const gen = ++s.gen;
-    s.spans.clear();
-    s.regexCache.clear();
-    const fired: number[] = [];
-    const fire = (leaf: number, start: number, end: number) => {
-      if (s.seen[leaf] !== gen) {
-        s.seen[leaf] = gen;
-        fired.push(leaf);
-      }
-      if (this.idx.nearLeaves.has(leaf)) {
-        let arr = s.spans.get(leaf);
-        if (!arr) s.spans.set(leaf, (arr = []));
-        arr.push(start, end);
-      }
-    };
-
+    if (s.spans.size > 0) s.spans.clear();
+    if (s.regexCache.size > 0) s.regexCache.clear();
+    const fired = this.fired;
+    fired.length = 0;
     const { automaton, patternLeaves, trie } = this.idx;
     const tokens = tokenize(text);
     let state = 0;
@@ -127,12 +121,12 @@ export class KeywordMatcher {
       const outs = automaton.outputs(state);
       for (let j = 0; j < outs.length; j++) {
         const p = outs[j];
-        const start = i - automaton.lengths[p] + 1;
-        for (const leaf of patternLeaves[p]) fire(leaf, start, i);
+        const leaves = patternLeaves[p];
+        for (let k = 0; k < leaves.length; k++) this.fire(leaves[k], i - automaton.lengths[p] + 1, i);
       }
       if (trie.size > 0) {
-        trie.walk(key, (leaf) => fire(leaf, i, i));
-        if (tokens[i].kind === 'hashtag') trie.walk(key.slice(1), (leaf) => fire(leaf, i, i));
+        trie.walk(key, this.firePrefix, i);
+        if (tokens[i].kind === 'hashtag') trie.walk(key.slice(1), this.firePrefix, i);
       }
     }
     if (this.always.length > 0) s.folded = fold(text);
@@ -140,19 +134,42 @@ export class KeywordMatcher {
     // Queries to (re-)evaluate: those touching a fired leaf, and the "always" ones.
     const result: string[] = [];
     const touched = this.touched;
-    const check = (qi: number) => {
-      if (touched[qi] === gen) return;
-      touched[qi] = gen;
-      if (this.evals[qi](s)) result.push(this.ids[qi]);
-    };
-    for (const leaf of fired) {
-      const qs = this.leafQueries[leaf];
-      if (qs) for (let j = 0; j < qs.length; j++) check(qs[j]);
+    const evals = this.evals;
+    for (let f = 0; f < fired.length; f++) {
+      const qs = this.leafQueries[fired[f]];
+      if (qs === undefined) continue;
+      for (let j = 0; j < qs.length; j++) {
+        const qi = qs[j];
+        if (touched[qi] === gen) continue;
+        touched[qi] = gen;
+        if (evals[qi](s)) result.push(this.ids[qi]);
+      }
     }
-    for (const qi of this.always) check(qi);
+    for (const qi of this.always) {
+      if (touched[qi] === gen) continue;
+      touched[qi] = gen;
+      if (evals[qi](s)) result.push(this.ids[qi]);
+    }
     for (const qi of this.trueWhenEmpty) if (touched[qi] !== gen) result.push(this.ids[qi]);
     return result;
   }
+
+  private readonly fired: number[] = [];
+
+  private fire(leaf: number, start: number, end: number): void {
+    const s = this.scan;
+    if (s.seen[leaf] !== s.gen) {
+      s.seen[leaf] = s.gen;
+      this.fired.push(leaf);
+    }
+    if (this.nearLeaf[leaf] === 1) {
+      let arr = s.spans.get(leaf);
+      if (!arr) s.spans.set(leaf, (arr = []));
+      arr.push(start, end);
+    }
+  }
+
+  private readonly firePrefix = (leaf: number, pos: number): void => this.fire(leaf, pos, pos);
 
   private leafId(key: string): { id: number; fresh: boolean } {
     const found = this.idx.leafKeys.get(key);
@@ -187,11 +204,17 @@ export class KeywordMatcher {
       }
       case 'and': {
         const cs = node.children.map((c) => this.compileNode(c, use));
-        return (s) => cs.every((c) => c(s));
+        return (s) => {
+          for (let i = 0; i < cs.length; i++) if (!cs[i](s)) return false;
+          return true;
+        };
       }
       case 'or': {
         const cs = node.children.map((c) => this.compileNode(c, use));
-        return (s) => cs.some((c) => c(s));
+        return (s) => {
+          for (let i = 0; i < cs.length; i++) if (cs[i](s)) return true;
+          return false;
+        };
       }
       case 'near': {
         const a = this.indexLeaf(node.left);

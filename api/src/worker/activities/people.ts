@@ -1,0 +1,50 @@
+import type { ActivityResult } from '@firebreak/engine';
+import type { NodeActivities } from '@firebreak/engine/temporal';
+import { ActivityContext } from './context';
+
+type PeopleActivities = Pick<NodeActivities, 'route' | 'escalate' | 'requestApproval' | 'createTask' | 'notify'>;
+
+/** Activities that put work in front of people: assignments, escalations, approvals, tasks, notifications. */
+export function peopleActivities(ctx: ActivityContext): PeopleActivities {
+  return {
+    async route(input): Promise<ActivityResult> {
+      const item = await ctx.workItem(input, 'assignment', input.mode === 'pull' ? 'queued' : 'assigned', {
+        team: input.team,
+        skills: input.skills,
+        strategy: input.strategy,
+        mode: input.mode,
+        tier: input.tier,
+        influence: input.influence,
+      });
+      return { team: item.payload.team, mode: item.payload.mode, workItemId: item.id };
+    },
+
+    async escalate(input): Promise<ActivityResult> {
+      const item = await ctx.workItem(input, 'escalation', 'open', { rung: input.rung, to: input.to, team: input.team, sla: input.sla, note: input.note });
+      return { workItemId: item.id, to: input.to };
+    },
+
+    async requestApproval(input): Promise<ActivityResult> {
+      const item = await ctx.workItem(input, 'approval', 'pending', { role: input.role, text: input.text, dueAt: input.dueAt, backup: input.backup });
+      return { workItemId: item.id };
+    },
+
+    async createTask(input): Promise<ActivityResult> {
+      const prompt = await ctx.renderInline(String(input.prompt), input.interactionId);
+      const item = await ctx.workItem(input, 'task', 'open', {
+        prompt,
+        checklist: input.checklist,
+        suggestedReplies: input.suggestedReplies,
+        outcomes: input.outcomes,
+        dueAt: input.dueAt,
+      });
+      return { workItemId: item.id };
+    },
+
+    async notify(input): Promise<ActivityResult> {
+      const message = await ctx.renderInline(String(input.message), input.interactionId);
+      const item = await ctx.workItem(input, 'notification', 'sent', { to: input.to, message });
+      return { workItemId: item.id };
+    },
+  };
+}

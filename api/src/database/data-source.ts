@@ -1,9 +1,14 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { required } from '../config';
-import { entities } from './entities';
+import { entities as coreEntities } from './entities';
 import { Init1732500000000 } from './migrations/1732500000000-init';
 
-/** Migrations are listed, not globbed: the compiled set is exactly what ran in tests. */
+/**
+ * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
+ * tests. A module with tables of its own exports its entity list and adds it here, and adds
+ * its migrations (each a file in ./migrations with a later timestamp) to the list below.
+ */
+export const entities = [...coreEntities];
 export const migrations = [Init1732500000000];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

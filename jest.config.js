@@ -23,6 +23,14 @@ module.exports = {
       transform: { '^.+\\.tsx?$': swc },
     },
     {
+      // Pure unit tests of api code (strategies, parsers): no servers.
+      displayName: 'api-unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/api/src'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+    },
+    {
       // Integration (api) and browser (editor) tests against one real stack: embedded
       // PostgreSQL, a Temporal dev server, the api and the worker as processes from the
       // built code (npm test builds first). Serial: they share the servers.

@@ -130,14 +130,19 @@ export const handlers: Handlers = {
   },
   draft: {
     enter: ({ node }) => ({ activity: 'draft', input: { ...node.config } }),
-    resume: (_ctx, event) => ({
-      outcome: 'next',
-      update: (s) => {
-        if (event.type !== 'activity_done') return;
-        const r = event.result ?? {};
-        s.vars.draft = { text: String(r.text ?? ''), template: r.template as string | undefined, articleId: r.articleId as string | undefined };
-      },
-    }),
+    resume: (_ctx, event) => {
+      const r = event.type === 'activity_done' ? (event.result ?? {}) : {};
+      // No article fits the message: its own handle (a template, a person) beats an empty reply.
+      if (r.outcome === 'no_article') return outcome('no_article', { reason: r.reason });
+      return {
+        outcome: 'next',
+        detail: r.articleId ? { articleId: r.articleId, score: r.score } : undefined,
+        update: (s) => {
+          if (event.type !== 'activity_done') return;
+          s.vars.draft = { text: String(r.text ?? ''), template: r.template as string | undefined, articleId: r.articleId as string | undefined };
+        },
+      };
+    },
   },
   approval: {
     enter: ({ node, state, at }) => ({

@@ -135,7 +135,8 @@ export const catalog: Catalog = {
   escalate: { kind: 'escalate', group: 'action', category: 'People', label: 'Escalate', description: 'An escalation ladder: team lead, then PR, legal or a team, each with an SLA.', outcomes: fixed('handled', 'timeout'), waits: always },
   draft: {
     kind: 'draft', group: 'action', category: 'Responses', label: 'Draft reply', description: 'Draft a reply from a template or the best knowledge-base article.',
-    outcomes: fixed('next'), waits: never,
+    // Only a knowledge-base search can come back empty-handed.
+    outcomes: (c) => (c.source === 'kb' ? ['next', 'no_article'] : ['next']), waits: never,
     templates: (c) => ({ names: c.source === 'template' && c.template ? [c.template] : [], inline: {} }),
   },
   approval: { kind: 'approval', group: 'action', category: 'People', label: 'Approval', description: 'PR, legal or a manager approves, edits or rejects the draft within an SLA.', outcomes: fixed('approved', 'rejected', 'timeout'), waits: always },

@@ -14,29 +14,51 @@ export interface TemplateContext {
   [key: string]: unknown;
 }
 
+/**
+ * Helpers read the render's root context, not `this`: inside {{#each}} or {{#with}} the
+ * customer and agent are still the run's, not the loop item's.
+ */
+type HelperOptions = { data?: { root?: TemplateContext } };
+const rootOf = (args: unknown[]): TemplateContext => (args[args.length - 1] as HelperOptions)?.data?.root ?? {};
+const stringArg = (args: unknown[]): string | undefined => (args.length > 1 && typeof args[0] === 'string' ? args[0] : undefined);
+
+const DAY_MS = 86_400_000;
+/**
+ * An ETA given as a date ("2026-11-28" or an ISO instant) reads as "Friday 28 November";
+ * anything else ("2–3 working days") is used as written. UTC, so a render is the same on
+ * every worker whatever its time zone.
+ */
+export function formatEta(eta: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(eta)) return eta;
+  const t = Date.parse(eta);
+  if (Number.isNaN(t)) return eta;
+  const d = new Date(Math.floor(t / DAY_MS) * DAY_MS);
+  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).replace(',', '');
+}
+
 export function createTemplateEnv(): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('customerName', function (this: TemplateContext) {
+  hb.registerHelper('customerName', (...args: unknown[]) => {
+    const c = rootOf(args).customer;
     // An empty display name is common on social channels: fall back to the handle, then "there".
-    const first = this.customer?.name?.trim().split(/\s+/)[0];
-    const handle = this.customer?.handle?.replace(/^@/, '');
+    const first = c?.name?.trim().split(/\s+/)[0];
+    const handle = c?.handle?.replace(/^@/, '');
     return first || (handle ? `@${handle}` : 'there');
   });
-  hb.registerHelper('handle', function (this: TemplateContext) {
-    return this.customer?.handle ? `@${this.customer.handle.replace(/^@/, '')}` : '';
+  hb.registerHelper('handle', (...args: unknown[]) => {
+    const handle = rootOf(args).customer?.handle;
+    return handle ? `@${handle.replace(/^@/, '')}` : '';
   });
-  hb.registerHelper('agentName', function (this: TemplateContext) {
-    return this.agent?.name ?? 'the team';
-  });
-  hb.registerHelper('signature', function (this: TemplateContext) {
-    const s = this.agent?.signature ?? this.agent?.name?.split(/\s+/).map((w) => w[0]).join('');
+  hb.registerHelper('agentName', (...args: unknown[]) => rootOf(args).agent?.name || stringArg(args) || 'the team');
+  hb.registerHelper('signature', (...args: unknown[]) => {
+    const agent = rootOf(args).agent;
+    const s = agent?.signature || agent?.name?.split(/\s+/).map((w) => w[0]).join('');
     return s ? `^${s}` : '';
   });
-  hb.registerHelper('orderNumber', function (this: TemplateContext) {
-    return this.order?.number ?? '';
-  });
-  hb.registerHelper('eta', function (this: TemplateContext, fallback: unknown) {
-    return this.order?.eta ?? (typeof fallback === 'string' ? fallback : 'soon');
+  hb.registerHelper('orderNumber', (...args: unknown[]) => rootOf(args).order?.number || stringArg(args) || '');
+  hb.registerHelper('eta', (...args: unknown[]) => {
+    const eta = rootOf(args).order?.eta;
+    return eta ? formatEta(eta) : stringArg(args) ?? 'soon';
   });
   return hb;
 }
@@ -65,3 +87,4 @@ export function renderTemplate(source: string, context: TemplateContext): string
 }
 
 export { chooseVariant } from './variant';
+export { buildTemplateContext, type TemplateSources } from './context';

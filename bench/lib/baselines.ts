@@ -47,6 +47,46 @@ export function naiveMatcher(queries: readonly string[]): (text: string) => numb
   };
 }
 
+/**
+ * A stronger naive variant for context: one small RegExp per leaf (word-bounded term,
+ * phrase, prefix), the boolean structure evaluated in JavaScript with short-circuit.
+ * NEAR is approximated by AND here (it only makes this baseline faster).
+ */
+export function naiveLeafMatcher(queries: readonly string[]): (text: string) => number {
+  type Ev = (t: string) => boolean;
+  const build = (n: QueryNode): Ev => {
+    switch (n.type) {
+      case 'and': {
+        const cs = n.children.map(build);
+        return (t) => cs.every((c) => c(t));
+      }
+      case 'or': {
+        const cs = n.children.map(build);
+        return (t) => cs.some((c) => c(t));
+      }
+      case 'not': {
+        const c = build(n.child);
+        return (t) => !c(t);
+      }
+      case 'near': {
+        const a = new RegExp(leafPattern(n.left), 'iu');
+        const b = new RegExp(leafPattern(n.right), 'iu');
+        return (t) => a.test(t) && b.test(t);
+      }
+      default: {
+        const re = new RegExp(leafPattern(n), 'iu');
+        return (t) => re.test(t);
+      }
+    }
+  };
+  const evs = queries.map((q) => build(parseQuery(q).ast!));
+  return (text) => {
+    let hits = 0;
+    for (const e of evs) if (e(text)) hits++;
+    return hits;
+  };
+}
+
 type Cond = Record<string, unknown>;
 
 function ruleCond(n: QueryNode): Cond {

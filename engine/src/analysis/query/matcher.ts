@@ -57,6 +57,13 @@ export class KeywordMatcher {
   private readonly idx: LeafIndex;
   private readonly scan: Scan;
   private readonly touched: Int32Array;
+  /**
+   * Most queries are a term, a phrase, an OR of them, or an AND of them. Those are decided
+   * here without calling their closure: thousands of distinct closures at one call site
+   * make that call megamorphic, which cost more than everything else at 10,000 queries.
+   * 'any': true as soon as the query is touched (a leaf fired); number[]: all these leaves.
+   */
+  private readonly shapes: Array<'any' | number[] | null> = [];
   private readonly nearLeaf: Uint8Array;
 
   constructor(queries: readonly QueryInput[]) {
@@ -86,6 +93,7 @@ export class KeywordMatcher {
         }),
       );
       for (const leaf of new Set(leaves)) (this.leafQueries[leaf] ??= []).push(qi);
+      this.shapes.push(this.shapeOf(parsed.ast));
       if (hasRegex || leaves.length === 0) this.always.push(qi);
     }
     this.idx.automaton.build();
@@ -112,22 +120,20 @@ export class KeywordMatcher {
     if (s.regexCache.size > 0) s.regexCache.clear();
     const fired = this.fired;
     fired.length = 0;
-    const { automaton, patternLeaves, trie } = this.idx;
+    const { automaton, patternLeaves } = this.idx;
     const tokens = tokenize(text);
     let state = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const key = tokens[i].key;
-      state = automaton.step(state, automaton.symbol(key));
+      const info = this.keyInfo(tokens[i].key);
+      state = automaton.step(state, info.sym);
       const outs = automaton.outputs(state);
       for (let j = 0; j < outs.length; j++) {
         const p = outs[j];
         const leaves = patternLeaves[p];
         for (let k = 0; k < leaves.length; k++) this.fire(leaves[k], i - automaton.lengths[p] + 1, i);
       }
-      if (trie.size > 0) {
-        trie.walk(key, this.firePrefix, i);
-        if (tokens[i].kind === 'hashtag') trie.walk(key.slice(1), this.firePrefix, i);
-      }
+      const pre = info.prefixLeaves;
+      for (let k = 0; k < pre.length; k++) this.fire(pre[k], i, i);
     }
     if (this.always.length > 0) s.folded = fold(text);
 
@@ -135,6 +141,7 @@ export class KeywordMatcher {
     const result: string[] = [];
     const touched = this.touched;
     const evals = this.evals;
+    const shapes = this.shapes;
     for (let f = 0; f < fired.length; f++) {
       const qs = this.leafQueries[fired[f]];
       if (qs === undefined) continue;
@@ -142,7 +149,15 @@ export class KeywordMatcher {
         const qi = qs[j];
         if (touched[qi] === gen) continue;
         touched[qi] = gen;
-        if (evals[qi](s)) result.push(this.ids[qi]);
+        const shape = shapes[qi];
+        let ok: boolean;
+        if (shape === 'any') ok = true;
+        else if (shape === null) ok = evals[qi](s);
+        else {
+          ok = true;
+          for (let k = 0; k < shape.length; k++) if (s.seen[shape[k]] !== gen) ok = false;
+        }
+        if (ok) result.push(this.ids[qi]);
       }
     }
     for (const qi of this.always) {
@@ -169,7 +184,31 @@ export class KeywordMatcher {
     }
   }
 
-  private readonly firePrefix = (leaf: number, pos: number): void => this.fire(leaf, pos, pos);
+  /**
+   * Per distinct token key: its automaton symbol and the wildcard prefixes it extends.
+   * The same words recur across messages, so one map lookup replaces a symbol lookup plus
+   * a walk down the prefix trie. Bounded, so a flood of unique tokens cannot grow it.
+   */
+  private readonly keyCache = new Map<string, { sym: number; prefixLeaves: number[] }>();
+
+  private keyInfo(key: string): { sym: number; prefixLeaves: number[] } {
+    let info = this.keyCache.get(key);
+    if (info !== undefined) return info;
+    const prefixLeaves: number[] = [];
+    const { trie, automaton } = this.idx;
+    if (trie.size > 0) {
+      const add = (leaf: number) => {
+        if (!prefixLeaves.includes(leaf)) prefixLeaves.push(leaf);
+      };
+      trie.walk(key, add, 0);
+      // "#refunds" also extends the plain prefix "refund*".
+      if (key.charCodeAt(0) === 35) trie.walk(key.slice(1), add, 0);
+    }
+    info = { sym: automaton.symbol(key), prefixLeaves };
+    if (this.keyCache.size >= 100_000) this.keyCache.clear();
+    this.keyCache.set(key, info);
+    return info;
+  }
 
   private leafId(key: string): { id: number; fresh: boolean } {
     const found = this.idx.leafKeys.get(key);
@@ -237,6 +276,14 @@ export class KeywordMatcher {
         };
       }
     }
+  }
+
+  private shapeOf(ast: QueryNode): 'any' | number[] | null {
+    const isLeaf = (n: QueryNode): n is Extract<QueryNode, { type: 'phrase' | 'prefix' }> => n.type === 'phrase' || n.type === 'prefix';
+    if (isLeaf(ast)) return 'any';
+    if (ast.type === 'or' && ast.children.every(isLeaf)) return 'any';
+    if (ast.type === 'and' && ast.children.every(isLeaf)) return ast.children.map((c) => this.indexLeaf(c as Extract<QueryNode, { type: 'phrase' | 'prefix' }>));
+    return null;
   }
 
   /** Registers a term/phrase/prefix leaf in the shared indexes (once per distinct leaf). */

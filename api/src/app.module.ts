@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './database/data-source';
+import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
 import { InteractionsModule } from './interactions/interactions.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
@@ -8,7 +9,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule],
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule],
   controllers: [HealthController],
 })
 export class AppModule {}

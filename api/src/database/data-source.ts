@@ -1,15 +1,17 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { required } from '../config';
+import { approvalEntities } from '../approvals/entities';
 import { entities as coreEntities } from './entities';
 import { Init1732500000000 } from './migrations/1732500000000-init';
+import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
  * tests. A module with tables of its own exports its entity list and adds it here, and adds
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
-export const entities = [...coreEntities];
-export const migrations = [Init1732500000000];
+export const entities = [...coreEntities, ...approvalEntities];
+export const migrations = [Init1732500000000, Approvals1732800000000];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {
   return { type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] };

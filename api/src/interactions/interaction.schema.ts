@@ -22,11 +22,3 @@ export const interactionInputSchema = z.object({
   playbook: z.string().max(64).optional(),
 });
 export type InteractionInput = z.infer<typeof interactionInputSchema>;
-
-export const decisionSchema = z.object({
-  nodeId: z.string().min(1),
-  outcome: z.string().min(1),
-  by: z.string().min(1).max(200),
-  text: z.string().max(20_000).optional(),
-  reason: z.string().max(2000).optional(),
-});

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { openApiSchema, ZodPipe } from '../common/zod';
-import { decisionSchema, InteractionInput, interactionInputSchema } from './interaction.schema';
+import { InteractionInput, interactionInputSchema } from './interaction.schema';
 import { InteractionsService } from './interactions.service';
 
 @ApiTags('interactions')
@@ -31,10 +30,4 @@ export class InteractionsController {
     return this.interactions.get(id);
   }
 
-  @Post(':id/decisions')
-  @ApiOperation({ summary: 'Decide a waiting approval, agent task or escalation' })
-  @ApiBody({ schema: openApiSchema(decisionSchema) })
-  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(decisionSchema)) body: z.infer<typeof decisionSchema>) {
-    return this.interactions.decide(id, body);
-  }
 }

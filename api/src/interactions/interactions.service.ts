@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { startAccepts } from '@firebreak/engine';
-import { decideUpdate, DecisionInput, InteractionWorkflowInput, workflowIdFor } from '@firebreak/engine/temporal';
+import { InteractionWorkflowInput, workflowIdFor } from '@firebreak/engine/temporal';
 import { config } from '../config';
-import { InteractionEntity, PlaybookEntity, PlaybookVersionEntity, WorkItemEntity } from '../database/entities';
+import { InteractionEntity, PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
 import { TemporalService } from '../temporal/temporal.module';
 import { InteractionInput } from './interaction.schema';
 
@@ -96,21 +96,6 @@ export class InteractionsService {
 
   async recent(limit: number) {
     return this.db.getRepository(InteractionEntity).find({ order: { receivedAt: 'DESC' }, take: Math.min(Math.max(limit, 1), 500) });
-  }
-
-  /** A person's decision on a waiting node, delivered to the workflow as an Update. */
-  async decide(id: string, decision: DecisionInput) {
-    const row = await this.db.getRepository(InteractionEntity).findOneBy({ id });
-    if (!row) throw new NotFoundException(`no interaction with id "${id}"`);
-    const client = await this.temporal.client();
-    try {
-      const result = await client.workflow.getHandle(row.workflowId).executeUpdate(decideUpdate, { args: [decision] });
-      await this.db.getRepository(WorkItemEntity).createQueryBuilder().update().set({ status: 'decided', payload: () => `payload || :decision::jsonb` }).setParameter('decision', JSON.stringify({ decision })).where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, { id, nodeId: decision.nodeId }).execute();
-      return result;
-    } catch (e) {
-      const message = (e as { cause?: Error }).cause?.message ?? (e as Error).message;
-      throw new UnprocessableEntityException({ message: `the decision was refused: ${message}` });
-    }
   }
 
   private async liveVersionFor(input: InteractionInput): Promise<PlaybookVersionEntity> {

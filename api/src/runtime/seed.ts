@@ -4,6 +4,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { playbookSchema, validate, hasErrors } from '@firebreak/engine';
 import { config } from '../config';
+import { seedRoster } from './seed-roster';
 import { PlaybookEntity, PlaybookVersionEntity, TemplateEntity, UserEntity } from '../database/entities';
 
 export const DEMO_PASSWORD = 'firebreak';
@@ -12,6 +13,9 @@ export const DEMO_USERS = [
   { email: 'pr@demo', name: 'Priya PR', role: 'pr' },
   { email: 'legal@demo', name: 'Leo Legal', role: 'legal' },
   { email: 'agent@demo', name: 'Alex Agent', role: 'agent' },
+  // Backups on the on-duty roster: approvals move to them when the first approver's SLA expires.
+  { email: 'pr.backup@demo', name: 'Pat PR (backup)', role: 'pr' },
+  { email: 'legal.backup@demo', name: 'Lou Legal (backup)', role: 'legal' },
 ] as const;
 
 export interface SeedReport {
@@ -56,6 +60,7 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
       await users.save(users.create({ ...u, passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10) }));
       report.users.push(u.email);
     }
+    await seedRoster(db);
   }
   return report;
 }

@@ -193,7 +193,11 @@ export const handlers: Handlers = {
     enter: ({ node, at }) => ({ activity: 'createTask', input: { ...node.config, dueAt: after(at, node.config.sla) } }),
     resume: ({ node, at }, event, w) => {
       if (w.waitFor === 'activity') return { await: 'task', until: after(at, node.config.sla) };
-      if (event.type === 'decision') return outcome(event.outcome, { by: event.by });
+      if (event.type === 'decision') {
+        // A reply written with the decision becomes the run's draft, signed by its author.
+        const text = event.text;
+        return { outcome: event.outcome, detail: { by: event.by }, update: text ? (s) => void (s.vars.draft = { text, author: event.by }) : undefined };
+      }
       return outcome('timeout');
     },
   },

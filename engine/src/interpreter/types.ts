@@ -57,6 +57,8 @@ export interface PathStep {
 
 export interface Draft {
   text: string;
+  /** Who wrote it (an agent's reply, a manager's draft); they may not approve it. */
+  author?: string;
   template?: string;
   articleId?: string;
   approved?: boolean;

@@ -44,6 +44,8 @@ export interface DecisionInput {
   nodeId: string;
   outcome: string;
   by: string;
+  /** The decider's role, as the api authenticated them; the validator checks it. */
+  role: string;
   text?: string;
   reason?: string;
 }

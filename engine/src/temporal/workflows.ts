@@ -1,5 +1,6 @@
 import { ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
-import { decisionProblem, step } from '../interpreter/step';
+import { checkDecision } from '../interpreter/decisions';
+import { step } from '../interpreter/step';
 import type { RunEvent, RunState } from '../interpreter/types';
 import type { CustomerReply, DecisionInput, InteractionWorkflowInput, NodeActivities, RunActivities } from './activities';
 
@@ -37,12 +38,9 @@ export async function interactionWorkflow(input: InteractionWorkflowInput): Prom
     },
     {
       validator: (d) => {
-        const w = state?.waiting;
-        if (!w || w.nodeId !== d.nodeId || !['approval', 'task', 'escalation'].includes(w.waitFor) || decision) {
-          throw new Error(`node ${d.nodeId} is not waiting for a decision`);
-        }
-        const problem = decisionProblem(playbook, d.nodeId, d.outcome);
-        if (problem) throw new Error(problem);
+        const refusal = decision ? { code: 'not_waiting', message: `node ${d.nodeId} has already been decided` } : checkDecision(playbook, state, d);
+        // Typed, so the api can answer 409 / 422 / 403 without parsing messages.
+        if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
       },
     },
   );

@@ -1,5 +1,8 @@
 import type { ActivityResult } from '@firebreak/engine';
 import type { NodeActivities } from '@firebreak/engine/temporal';
+import { Not } from 'typeorm';
+import { onDuty } from '../../approvals/roster';
+import { WorkItemEntity } from '../../database/entities';
 import { ActivityContext } from './context';
 
 type PeopleActivities = Pick<NodeActivities, 'route' | 'escalate' | 'requestApproval' | 'createTask' | 'notify'>;
@@ -24,9 +27,18 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
       return { workItemId: item.id, to: input.to };
     },
 
+    /** Ask the first approver on duty; on the backup request, expire that ask and move to the next one on duty. */
     async requestApproval(input): Promise<ActivityResult> {
-      const item = await ctx.workItem(input, 'approval', 'pending', { role: input.role, text: input.text, dueAt: input.dueAt, backup: input.backup });
-      return { workItemId: item.id };
+      const items = ctx.db.getRepository(WorkItemEntity);
+      const duty = await onDuty(ctx.db, String(input.role), new Date());
+      let assignee: string | null = duty[0] ?? null;
+      if (input.backup) {
+        const first = await items.findOne({ where: { interactionId: input.interactionId, nodeId: input.nodeId, kind: 'approval', idempotencyKey: Not(input.idempotencyKey) }, order: { createdAt: 'DESC' } });
+        assignee = duty.find((u) => u !== first?.payload.assignee) ?? null;
+        if (first?.status === 'pending') await items.update({ id: first.id }, { status: 'expired' });
+      }
+      const item = await ctx.workItem(input, 'approval', 'pending', { role: input.role, text: input.text, dueAt: input.dueAt, backup: input.backup, assignee });
+      return { workItemId: item.id, assignee: item.payload.assignee };
     },
 
     async createTask(input): Promise<ActivityResult> {

@@ -1,0 +1,62 @@
+import { ForbiddenException, HttpException, Injectable, NotFoundException, UnprocessableEntityException, ConflictException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { decideUpdate } from '@firebreak/engine/temporal';
+import { InteractionEntity, UserEntity, WorkItemEntity } from '../database/entities';
+import { TemporalService } from '../temporal/temporal.module';
+
+export interface DecisionBody {
+  nodeId: string;
+  outcome: string;
+  by: string;
+  text?: string;
+  reason?: string;
+}
+
+/** How the workflow's validator refusals map to HTTP. */
+const STATUS: Record<string, (m: string) => HttpException> = {
+  not_waiting: (m) => new ConflictException(m),
+  invalid_outcome: (m) => new UnprocessableEntityException(m),
+  forbidden: (m) => new ForbiddenException(m),
+  own_draft: (m) => new ForbiddenException(m),
+};
+
+/**
+ * A person's decision on a waiting node (approval, agent task, escalation), delivered to
+ * the run as a Temporal Update. The workflow's validator is the one judge of whether it
+ * may be taken; refused decisions never reach the history.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: TemporalService,
+  ) {}
+
+  async decide(interactionId: string, body: DecisionBody) {
+    const row = await this.db.getRepository(InteractionEntity).findOneBy({ id: interactionId });
+    if (!row) throw new NotFoundException(`no interaction with id "${interactionId}"`);
+    const user = await this.db.getRepository(UserEntity).findOneBy({ email: body.by });
+    if (!user) throw new ForbiddenException(`"${body.by}" is not a Firebreak user`);
+    const client = await this.temporal.client();
+    let result;
+    try {
+      result = await client.workflow.getHandle(row.workflowId).executeUpdate(decideUpdate, { args: [{ ...body, role: user.role }] });
+    } catch (e) {
+      const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type && STATUS[cause.type]) throw STATUS[cause.type](cause.message);
+      throw new ConflictException(`the run of interaction ${interactionId} does not take decisions now: ${(cause ?? (e as Error)).message}`);
+    }
+    await this.db
+      .getRepository(WorkItemEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'decided', payload: () => `payload || :decision::jsonb` })
+      .setParameter('decision', JSON.stringify({ decision: { ...body, role: user.role, at: new Date().toISOString() } }))
+      .where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, { id: interactionId, nodeId: body.nodeId })
+      .execute();
+    return result;
+  }
+}

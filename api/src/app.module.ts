@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from './cases/cases.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
 import { InteractionsModule } from './interactions/interactions.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
+import { RoutingModule } from './routing/routing.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule],
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, CasesModule, RoutingModule],
   controllers: [HealthController],
 })
 export class AppModule {}

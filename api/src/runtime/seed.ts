@@ -4,6 +4,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { playbookSchema, validate, hasErrors } from '@firebreak/engine';
 import { config } from '../config';
+import { seedAgents } from './seed-agents';
 import { seedRoster } from './seed-roster';
 import { PlaybookEntity, PlaybookVersionEntity, TemplateEntity, UserEntity } from '../database/entities';
 
@@ -62,6 +63,7 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
     }
     await seedRoster(db);
   }
+  await seedAgents(db, options);
   return report;
 }
 

@@ -5,6 +5,7 @@ import { caseActivities } from './cases';
 import { ActivityContext } from './context';
 import { peopleActivities } from './people';
 import { responseActivities } from './responses';
+import { routingActivities } from './routing';
 import { runActivities } from './run';
 
 /**
@@ -14,5 +15,5 @@ import { runActivities } from './run';
  */
 export function createActivities(db: DataSource, adapter: ChannelAdapter = sandboxAdapter): FirebreakActivities {
   const ctx = new ActivityContext(db, adapter);
-  return { ...runActivities(ctx), ...peopleActivities(ctx), ...responseActivities(ctx), ...caseActivities(ctx) };
+  return { ...runActivities(ctx), ...peopleActivities(ctx), ...routingActivities(ctx), ...responseActivities(ctx), ...caseActivities(ctx) };
 }

@@ -5,23 +5,11 @@ import { onDuty } from '../../approvals/roster';
 import { WorkItemEntity } from '../../database/entities';
 import { ActivityContext } from './context';
 
-type PeopleActivities = Pick<NodeActivities, 'route' | 'escalate' | 'requestApproval' | 'createTask' | 'notify'>;
+type PeopleActivities = Pick<NodeActivities, 'escalate' | 'requestApproval' | 'createTask' | 'notify'>;
 
-/** Activities that put work in front of people: assignments, escalations, approvals, tasks, notifications. */
+/** Activities that put work in front of people (assignments live in ./routing): escalations, approvals, tasks, notifications. */
 export function peopleActivities(ctx: ActivityContext): PeopleActivities {
   return {
-    async route(input): Promise<ActivityResult> {
-      const item = await ctx.workItem(input, 'assignment', input.mode === 'pull' ? 'queued' : 'assigned', {
-        team: input.team,
-        skills: input.skills,
-        strategy: input.strategy,
-        mode: input.mode,
-        tier: input.tier,
-        influence: input.influence,
-      });
-      return { team: item.payload.team, mode: item.payload.mode, workItemId: item.id };
-    },
-
     async escalate(input): Promise<ActivityResult> {
       const item = await ctx.workItem(input, 'escalation', 'open', { rung: input.rung, to: input.to, team: input.team, sla: input.sla, note: input.note });
       return { workItemId: item.id, to: input.to };

@@ -5,13 +5,14 @@ import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
 import { InteractionsModule } from './interactions/interactions.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RoutingModule } from './routing/routing.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, CasesModule, RoutingModule],
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, KnowledgeModule, CasesModule, RoutingModule],
   controllers: [HealthController],
 })
 export class AppModule {}

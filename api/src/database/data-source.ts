@@ -4,7 +4,9 @@ import { approvalEntities } from '../approvals/entities';
 import { caseEntities } from '../cases/entities';
 import { routingEntities } from '../routing/entities';
 import { entities as coreEntities } from './entities';
+import { knowledgeEntities } from '../knowledge/knowledge.entity';
 import { Init1732500000000 } from './migrations/1732500000000-init';
+import { Knowledge1732700000000 } from './migrations/1732700000000-knowledge';
 import { CasesRouting1732600000000 } from './migrations/1732600000000-cases-routing';
 import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
 
@@ -13,8 +15,8 @@ import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
  * tests. A module with tables of its own exports its entity list and adds it here, and adds
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
-export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities];
-export const migrations = [Init1732500000000, CasesRouting1732600000000, Approvals1732800000000];
+export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities];
+export const migrations = [Init1732500000000, CasesRouting1732600000000, Approvals1732800000000, Knowledge1732700000000];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {
   return { type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] };

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { playbookSchema, validate, hasErrors } from '@firebreak/engine';
 import { config } from '../config';
+import { seedKnowledge } from './seed-knowledge';
 import { seedAgents } from './seed-agents';
 import { seedRoster } from './seed-roster';
 import { PlaybookEntity, PlaybookVersionEntity, TemplateEntity, UserEntity } from '../database/entities';
@@ -39,6 +40,8 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
     await templates.save(templates.create({ name, source: readFileSync(join(config.templatesDir, file), 'utf8').trimEnd() }));
     report.templates.push(name);
   }
+
+  await seedKnowledge(db);
 
   const sources = Object.fromEntries((await templates.find()).map((t) => [t.name, t.source]));
   for (const file of list(config.playbooksDir, '.json')) {

@@ -6,7 +6,7 @@ import type { TemplateContext } from './index';
 export interface TemplateSources {
   interaction: { text: string; channel: string; author: Author };
   facts?: Pick<Facts, 'pii' | 'crisis'> | null;
-  vars?: Partial<Pick<RunVars, 'assignment'>> & Record<string, unknown> | null;
+  vars?: Partial<RunVars> | null;
   /** What the case knows about the customer's order (it outlives one message). */
   order?: { number?: string; eta?: string } | null;
 }
@@ -25,7 +25,7 @@ export function buildTemplateContext(src: TemplateSources): TemplateContext {
   const agent = record(assignment.agent);
   const orderSpan = facts?.pii?.spans?.find((s) => s.kind === 'order_number' || s.kind === 'order');
   const orderFromMessage = orderSpan ? text(i.text.slice(orderSpan.start, orderSpan.end)) : undefined;
-  const varsOrder = record(src.vars?.order);
+  const varsOrder = record((src.vars as Record<string, unknown> | null | undefined)?.order);
   return {
     customer: { name: text(i.author.name), handle: text(i.author.handle), tier: text(i.author.tier) },
     agent: {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { ActivityInput, renderTemplate, TemplateContext } from '@firebreak/engine';
+import { ActivityInput, buildTemplateContext, renderTemplate, TemplateContext } from '@firebreak/engine';
 import { InteractionEntity, TemplateEntity, WorkItemEntity } from '../../database/entities';
 import { asJson } from '../../database/json';
 import { ChannelAdapter } from '../channels';
@@ -28,9 +28,30 @@ export class ActivityContext {
     return this.db.getRepository(WorkItemEntity).findOneByOrFail({ idempotencyKey: input.idempotencyKey });
   }
 
+  /**
+   * The variables every template of a run sees, built by the engine's one mapping from the
+   * interaction, its facts and the run's vars as last recorded (so the assignment of an
+   * earlier route node is there), plus the order number the customer's case knows.
+   */
   async templateContext(interactionId: string): Promise<TemplateContext> {
     const i = await this.interactions.findOneByOrFail({ id: interactionId });
-    return { customer: { name: i.author.name, handle: i.author.handle, tier: i.author.tier }, message: { text: i.text, channel: i.channel } };
+    return buildTemplateContext({ interaction: i, facts: i.facts, vars: i.vars, order: await this.caseOrder(interactionId) });
+  }
+
+  /** The newest order number the customer gave on any channel (an identity of kind order_number). */
+  private async caseOrder(interactionId: string): Promise<{ number?: string } | null> {
+    try {
+      const rows = await this.db.query<Array<{ value: string }>>(
+        `SELECT ci.value FROM interactions i JOIN customer_identities ci ON ci.customer_id = i.customer_id
+         WHERE i.id = $1 AND ci.kind = 'order_number' ORDER BY ci.created_at DESC LIMIT 1`,
+        [interactionId],
+      );
+      return rows[0] ? { number: rows[0].value } : null;
+    } catch (e) {
+      // A database without the customers tables (their migration not run): no case, no order number.
+      if (['42P01', '42703'].includes((e as { driverError?: { code?: string } }).driverError?.code ?? '')) return null;
+      throw e;
+    }
   }
 
   async render(name: string, interactionId: string): Promise<string> {

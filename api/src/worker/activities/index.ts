@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { FirebreakActivities } from '@firebreak/engine/temporal';
-import { ChannelAdapter, sandboxAdapter } from '../channels';
+import { ChannelAdapter, channelAdaptersFromConfig } from '../channels';
 import { caseActivities } from './cases';
 import { ActivityContext } from './context';
 import { peopleActivities } from './people';
@@ -13,7 +13,7 @@ import { runActivities } from './run';
  * concern. Each is idempotent on its input's idempotency key (a unique column), because
  * Temporal retries an activity whose worker died mid-way.
  */
-export function createActivities(db: DataSource, adapter: ChannelAdapter = sandboxAdapter): FirebreakActivities {
+export function createActivities(db: DataSource, adapter: ChannelAdapter = channelAdaptersFromConfig(db)): FirebreakActivities {
   const ctx = new ActivityContext(db, adapter);
   return { ...runActivities(ctx), ...peopleActivities(ctx), ...routingActivities(ctx), ...responseActivities(ctx), ...caseActivities(ctx) };
 }

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { parseQuery, templateError } from '@firebreak/engine';
+
+/**
+ * What an article must be, for the api and for the files loaded on first start alike: a
+ * body that compiles as a Handlebars template and a keyword query that parses, so that a
+ * draft never fails on a broken article at run time.
+ */
+export const articleInputSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes').optional(),
+    title: z.string().trim().min(1, 'a title is required').max(200),
+    body: z
+      .string()
+      .trim()
+      .min(1, 'a body is required')
+      .max(20_000)
+      .superRefine((body, ctx) => {
+        const problem = templateError(body);
+        if (problem) ctx.addIssue({ code: 'custom', message: `the body is not a valid template: ${problem}` });
+      }),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
+    query: z
+      .string()
+      .trim()
+      .max(2_000)
+      .nullish()
+      .transform((q) => (q ? q : null))
+      .superRefine((query, ctx) => {
+        if (!query) return;
+        for (const e of parseQuery(query).errors) ctx.addIssue({ code: 'custom', message: `the keyword query is invalid: ${e.message} (at ${e.start})` });
+      }),
+  })
+  .strict();
+
+export type ArticleInput = z.infer<typeof articleInputSchema>;

@@ -30,14 +30,27 @@ function evalSentiment() {
   const f1 = multiClassF1(pred, gold, LABELS);
   return {
     n: rows.length,
-    pearson: round(pearson(scores.map((s) => s.compound), rows.map((r) => r.mean))),
+    pearson: round(
+      pearson(
+        scores.map((s) => s.compound),
+        rows.map((r) => r.mean),
+      ),
+    ),
     f1: round(f1.macro),
     f1Weighted: round(f1.weighted),
     accuracy: round(f1.accuracy),
     perClassF1: Object.fromEntries(LABELS.map((l) => [l, round(f1.perClass[l].f1)])),
-    method: 'vader-sentiment (VADER JS port) + emoji descriptions + case fixes; gold = human mean with ±0.5 band; f1 = macro over 3 classes',
+    method:
+      'vader-sentiment (VADER JS port) + emoji descriptions + case fixes; gold = human mean with ±0.5 band; f1 = macro over 3 classes',
     reference: { pearson: 0.881, f1: 0.96, source: 'Hutto & Gilbert 2014, Table 3' },
-    goal: { pearson: 0.85, met: pearson(scores.map((s) => s.compound), rows.map((r) => r.mean)) >= 0.85 },
+    goal: {
+      pearson: 0.85,
+      met:
+        pearson(
+          scores.map((s) => s.compound),
+          rows.map((r) => r.mean),
+        ) >= 0.85,
+    },
   };
 }
 
@@ -70,15 +83,30 @@ function evalComplaints() {
     const train = rows.map((_, i) => i).filter((i) => !inTest.has(i));
     let best = { t: 0, f1: -1 };
     for (const t of thresholds) {
-      const f = prf(train.map((i) => predict(i, t)), train.map((i) => gold[i])).f1;
+      const f = prf(
+        train.map((i) => predict(i, t)),
+        train.map((i) => gold[i]),
+      ).f1;
       if (f > best.f1) best = { t, f1: f };
     }
     chosen.push(round(best.t, 2));
     for (const i of test) cvThreshold[i] = predict(i, best.t);
     const vocab = new Map<string, number>();
-    const xTrain = featurize(train.map((i) => tokens[i]), vocab, true);
-    const model = new LogReg().fit(xTrain, train.map((i) => gold[i]), vocab.size);
-    const xTest = featurize(test.map((i) => tokens[i]), vocab, false);
+    const xTrain = featurize(
+      train.map((i) => tokens[i]),
+      vocab,
+      true,
+    );
+    const model = new LogReg().fit(
+      xTrain,
+      train.map((i) => gold[i]),
+      vocab.size,
+    );
+    const xTest = featurize(
+      test.map((i) => tokens[i]),
+      vocab,
+      false,
+    );
     test.forEach((i, k) => (cvModel[i] = model.prob(xTest[k]) >= 0.4));
   }
   const cvT = prf(cvThreshold, gold);
@@ -129,9 +157,13 @@ function main() {
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   const s = report.sentiment;
   const c = report.complaint;
-  console.log(`sentiment  n=${s.n}  pearson=${s.pearson} (goal ≥ 0.85, VADER published 0.881)  f1(macro)=${s.f1}  f1(weighted)=${s.f1Weighted}  acc=${s.accuracy}`);
+  console.log(
+    `sentiment  n=${s.n}  pearson=${s.pearson} (goal ≥ 0.85, VADER published 0.881)  f1(macro)=${s.f1}  f1(weighted)=${s.f1Weighted}  acc=${s.accuracy}`,
+  );
   console.log(`complaint  n=${c.n}  f1=${c.f1} P=${c.precision} R=${c.recall} (goal ≥ 0.75; shipped cue, unfitted)`);
-  console.log(`           fitted threshold, 10-fold CV f1=${c.fittedThresholdCv10.f1}; bag-of-words LR (not shipped), 10-fold CV f1=${c.fittedBagOfWordsCv10.f1}`);
+  console.log(
+    `           fitted threshold, 10-fold CV f1=${c.fittedThresholdCv10.f1}; bag-of-words LR (not shipped), 10-fold CV f1=${c.fittedBagOfWordsCv10.f1}`,
+  );
   console.log(`tiers      n=${report.tiers.n}  shares=${JSON.stringify(report.tiers.shares)}  (20 samples per class in the report)`);
   console.log(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

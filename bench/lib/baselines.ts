@@ -113,7 +113,8 @@ function ruleCond(n: QueryNode): Cond {
 function positions(tokens: string[], leaf: QueryNode): number[] {
   const out: number[] = [];
   tokens.forEach((t, i) => {
-    if (leaf.type === 'prefix' ? t.startsWith(leaf.prefix) : leaf.type === 'phrase' && leaf.keys.every((k, j) => tokens[i + j] === k)) out.push(i);
+    if (leaf.type === 'prefix' ? t.startsWith(leaf.prefix) : leaf.type === 'phrase' && leaf.keys.every((k, j) => tokens[i + j] === k))
+      out.push(i);
   });
   return out;
 }

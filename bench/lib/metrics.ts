@@ -40,7 +40,11 @@ export function prf(pred: readonly boolean[], gold: readonly boolean[]): Prf {
 /** Per-class, macro and support-weighted F1 for a multi-class labelling. */
 export function multiClassF1<L extends string>(pred: readonly L[], gold: readonly L[], labels: readonly L[]) {
   const perClass = {} as Record<L, Prf>;
-  for (const l of labels) perClass[l] = prf(pred.map((p) => p === l), gold.map((g) => g === l));
+  for (const l of labels)
+    perClass[l] = prf(
+      pred.map((p) => p === l),
+      gold.map((g) => g === l),
+    );
   const macro = labels.reduce((a, l) => a + perClass[l].f1, 0) / labels.length;
   const weighted = labels.reduce((a, l) => a + perClass[l].f1 * perClass[l].support, 0) / gold.length;
   const accuracy = pred.filter((p, i) => p === gold[i]).length / gold.length;

@@ -20,8 +20,14 @@ export function makeQueries(texts: readonly string[], n: number, seed = 1): stri
     });
   }
   // Distinct words seen at least twice: queries name specific things, not "the".
-  const words = [...freq].filter(([, c]) => c >= 2).map(([w]) => w).sort();
-  const phrases = [...bigrams].filter(([, c]) => c >= 2).map(([b]) => b).sort();
+  const words = [...freq]
+    .filter(([, c]) => c >= 2)
+    .map(([w]) => w)
+    .sort();
+  const phrases = [...bigrams]
+    .filter(([, c]) => c >= 2)
+    .map(([b]) => b)
+    .sort();
   const tagList = [...tags].sort();
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];

@@ -15,7 +15,10 @@ describe('compile + analyze', () => {
 
   test('facts for the broken-discount-link use case', () => {
     const f: Facts = analyze(
-      { text: '@Acme your discount link is broken!! I want my money back. Card 4111 1111 1111 1111', author: { id: 'u1', followers: 25_000 } },
+      {
+        text: '@Acme your discount link is broken!! I want my money back. Card 4111 1111 1111 1111',
+        author: { id: 'u1', followers: 25_000 },
+      },
       compiled,
     );
     expect(f.matches).toEqual({ 'kw-refund': true, 'crisis:discount': true });

@@ -78,7 +78,8 @@ export function analyze(message: Message, compiled?: CompiledAnalysis, context: 
     }
   }
   // A declared crisis the message is about (by topic match) is an escalating crisis issue.
-  if (context.crisis?.active) for (const t of context.crisis.topics) if (matches[CRISIS_PREFIX + t] && !crisisTopics.includes(t)) crisisTopics.push(t);
+  if (context.crisis?.active)
+    for (const t of context.crisis.topics) if (matches[CRISIS_PREFIX + t] && !crisisTopics.includes(t)) crisisTopics.push(t);
   const s = sentiment(text);
   const spans = findPii(text, c.pii);
   const facts: Facts = {

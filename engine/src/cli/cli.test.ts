@@ -15,7 +15,10 @@ async function run(argv: string[], input = '') {
 describe('firebreak CLI', () => {
   test('analyze: one facts line per input line, errors in place', async () => {
     const r = await run(['analyze'], '{"text":"@Acme where is my order?"}\nnot json\n\n{"text":"love it"}\n');
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].priority.tier).toBe('first');
     expect(lines[1].error).toMatch(/^line 2:/);

@@ -117,8 +117,7 @@ export function isOpen(h: OfficeHours, t: Instant): boolean {
   const ms = toMs(t);
   const day = localDay(h, ms);
   // Today's shifts, and yesterday's in case one runs overnight into today.
-  for (const d of [day.minus({ days: 1 }), day])
-    for (const [a, b] of shiftsOn(h, d)) if (ms >= a && ms < b) return true;
+  for (const d of [day.minus({ days: 1 }), day]) for (const [a, b] of shiftsOn(h, d)) if (ms >= a && ms < b) return true;
   return false;
 }
 

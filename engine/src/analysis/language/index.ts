@@ -13,8 +13,36 @@ import { detect } from 'tinyld/light';
  * short messages right. Playbooks can pass their own list.
  */
 export const DEFAULT_LANGUAGES: readonly string[] = [
-  'en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'fi', 'pl', 'cs', 'hu', 'ro', 'el',
-  'tr', 'ru', 'uk', 'ar', 'he', 'hi', 'ja', 'ko', 'zh', 'id', 'ms', 'tl', 'vi', 'th',
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'no',
+  'fi',
+  'pl',
+  'cs',
+  'hu',
+  'ro',
+  'el',
+  'tr',
+  'ru',
+  'uk',
+  'ar',
+  'he',
+  'hi',
+  'ja',
+  'ko',
+  'zh',
+  'id',
+  'ms',
+  'tl',
+  'vi',
+  'th',
 ];
 
 /** Below this many letters any guess is noise: we say "unknown" (null) instead. */

@@ -28,8 +28,14 @@ export interface PiiConfig {
 /** Identifiers a customer writes next to a telling word: "order #A12345", "acct no 5566778". */
 export const DEFAULT_PII_PATTERNS: readonly PiiPattern[] = [
   { kind: 'order_number', pattern: String.raw`(?i)\border\s*(?:no\.?|number|num|id|#)?\s*[:#]?\s*([a-z]{0,4}[-]?[0-9][0-9-]{4,19})\b` },
-  { kind: 'account_number', pattern: String.raw`(?i)\b(?:account|acct|a/c)\s*(?:no\.?|number|num|#)?\s*[:#]?\s*([0-9][0-9 -]{4,18}[0-9])\b` },
-  { kind: 'member_number', pattern: String.raw`(?i)\b(?:member(?:ship)?|loyalty|rewards?|frequent flyer)\s*(?:no\.?|number|num|id|#)\s*[:#]?\s*([a-z0-9][a-z0-9-]{4,19})\b` },
+  {
+    kind: 'account_number',
+    pattern: String.raw`(?i)\b(?:account|acct|a/c)\s*(?:no\.?|number|num|#)?\s*[:#]?\s*([0-9][0-9 -]{4,18}[0-9])\b`,
+  },
+  {
+    kind: 'member_number',
+    pattern: String.raw`(?i)\b(?:member(?:ship)?|loyalty|rewards?|frequent flyer)\s*(?:no\.?|number|num|id|#)\s*[:#]?\s*([a-z0-9][a-z0-9-]{4,19})\b`,
+  },
 ];
 
 const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;

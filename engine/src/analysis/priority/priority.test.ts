@@ -26,7 +26,9 @@ describe('priority tier (seeds: Prioritization framework)', () => {
 
   test('cue lists are editable per playbook', () => {
     const cfg = { lists: { dissatisfaction: ['meh'] }, first: ['"discount link"'], extra: { reference: ['acme'] } };
-    expect(priorityTier('the discount link is meh', cfg).cues).toEqual(expect.arrayContaining(['dissatisfaction:meh', 'first:discount link']));
+    expect(priorityTier('the discount link is meh', cfg).cues).toEqual(
+      expect.arrayContaining(['dissatisfaction:meh', 'first:discount link']),
+    );
     expect(priorityTier('the discount link is meh').cues).not.toContain('dissatisfaction:meh');
     expect(priorityTier('worst day', cfg).tier).toBe('first'); // via sentiment, not the replaced list
     expect(priorityTier('worst day', cfg).cues).toEqual(['dissatisfaction:sentiment']);

@@ -35,6 +35,11 @@ interface Scan {
 
 type Eval = (s: Scan) => boolean;
 
+// Query shapes, see `shapes`.
+const ANY = 0;
+const ALL = 1;
+const GENERAL = 2;
+
 interface LeafIndex {
   automaton: TokenAutomaton;
   patternLeaves: number[][]; // AC pattern id → leaf ids
@@ -64,6 +69,11 @@ export class KeywordMatcher {
    * 'any': true as soon as the query is touched (a leaf fired); number[]: all these leaves.
    */
   private readonly shapes: Array<'any' | number[] | null> = [];
+  private readonly shapeKind: Uint8Array;
+  private readonly allStart: Int32Array;
+  private readonly allList: Int32Array;
+  private readonly leafQStart: Int32Array;
+  private readonly leafQList: Int32Array;
   private readonly nearLeaf: Uint8Array;
 
   constructor(queries: readonly QueryInput[]) {
@@ -101,6 +111,24 @@ export class KeywordMatcher {
     for (const l of this.idx.nearLeaves) this.nearLeaf[l] = 1;
     this.scan = { gen: 0, seen: new Int32Array(this.idx.leafCount), spans: new Map(), folded: '', regexCache: new Map() };
     this.touched = new Int32Array(this.ids.length);
+    // Pack the per-leaf query lists and the query shapes into flat typed arrays (CSR):
+    // the hot loop then walks contiguous memory instead of thousands of small heap arrays.
+    const nLeaves = this.idx.leafCount;
+    this.leafQStart = new Int32Array(nLeaves + 1);
+    for (let l = 0; l < nLeaves; l++) this.leafQStart[l + 1] = this.leafQStart[l] + (this.leafQueries[l]?.length ?? 0);
+    this.leafQList = new Int32Array(this.leafQStart[nLeaves]);
+    for (let l = 0; l < nLeaves; l++) this.leafQList.set(this.leafQueries[l] ?? [], this.leafQStart[l]);
+    const nq = this.ids.length;
+    this.shapeKind = new Uint8Array(nq);
+    this.allStart = new Int32Array(nq + 1);
+    const all: number[] = [];
+    for (let qi = 0; qi < nq; qi++) {
+      const sh = this.shapes[qi];
+      this.shapeKind[qi] = sh === 'any' ? ANY : sh === null ? GENERAL : ALL;
+      if (Array.isArray(sh)) all.push(...sh);
+      this.allStart[qi + 1] = all.length;
+    }
+    this.allList = Int32Array.from(all);
     // With no leaf firing, which queries hold? Evaluate once now, reuse for every message.
     this.scan.gen = 1;
     for (let qi = 0; qi < this.evals.length; qi++) if (this.evals[qi](this.scan)) this.trueWhenEmpty.push(qi);
@@ -141,23 +169,21 @@ export class KeywordMatcher {
     const result: string[] = [];
     const touched = this.touched;
     const evals = this.evals;
-    const shapes = this.shapes;
+    const { shapeKind, allStart, allList, leafQStart, leafQList, ids } = this;
+    const seen = s.seen;
     for (let f = 0; f < fired.length; f++) {
-      const qs = this.leafQueries[fired[f]];
-      if (qs === undefined) continue;
-      for (let j = 0; j < qs.length; j++) {
-        const qi = qs[j];
+      const leaf = fired[f];
+      for (let j = leafQStart[leaf], end = leafQStart[leaf + 1]; j < end; j++) {
+        const qi = leafQList[j];
         if (touched[qi] === gen) continue;
         touched[qi] = gen;
-        const shape = shapes[qi];
-        let ok: boolean;
-        if (shape === 'any') ok = true;
-        else if (shape === null) ok = evals[qi](s);
-        else {
-          ok = true;
-          for (let k = 0; k < shape.length; k++) if (s.seen[shape[k]] !== gen) ok = false;
+        const kind = shapeKind[qi];
+        let ok = true;
+        if (kind === GENERAL) ok = evals[qi](s);
+        else if (kind === ALL) {
+          for (let k = allStart[qi], e = allStart[qi + 1]; k < e; k++) if (seen[allList[k]] !== gen) ok = false;
         }
-        if (ok) result.push(this.ids[qi]);
+        if (ok) result.push(ids[qi]);
       }
     }
     for (const qi of this.always) {
@@ -282,7 +308,8 @@ export class KeywordMatcher {
     const isLeaf = (n: QueryNode): n is Extract<QueryNode, { type: 'phrase' | 'prefix' }> => n.type === 'phrase' || n.type === 'prefix';
     if (isLeaf(ast)) return 'any';
     if (ast.type === 'or' && ast.children.every(isLeaf)) return 'any';
-    if (ast.type === 'and' && ast.children.every(isLeaf)) return ast.children.map((c) => this.indexLeaf(c as Extract<QueryNode, { type: 'phrase' | 'prefix' }>));
+    if (ast.type === 'and' && ast.children.every(isLeaf))
+      return ast.children.map((c) => this.indexLeaf(c as Extract<QueryNode, { type: 'phrase' | 'prefix' }>));
     return null;
   }
 

@@ -11,9 +11,9 @@ describe('sentiment (VADER) on known sentences', () => {
     ['The book was good.', 0.4404],
     ['The book was kind of good.', 0.3832],
     ['A really bad, horrible book.', -0.8211],
-    ['At least it isn\'t a horrible book.', 0.431],
+    ["At least it isn't a horrible book.", 0.431],
     ['Today SUX!', -0.5461],
-    ['Today only kinda sux! But I\'ll get by, lol', 0.5249],
+    ["Today only kinda sux! But I'll get by, lol", 0.5249],
   ])('%s → %d', (text, compound) => {
     expect(sentiment(text).compound).toBeCloseTo(compound, 3);
   });

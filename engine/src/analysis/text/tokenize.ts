@@ -33,12 +33,18 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-const ASCII = /^[\x00-\x7f]*$/;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
 
 /** Lower-case and strip accents ("Café" → "cafe"). Cheap for pure-ASCII input. */
 export function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (isAscii(s)) return s.toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**

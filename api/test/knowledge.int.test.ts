@@ -132,6 +132,7 @@ describe('draft from the knowledge base in a real run', () => {
     await publishPlaybook(
       chain('kb-draft-test', [
         { id: 'start', kind: 'start', config: { channels: ['chat'] }, next: 'next' },
+        { id: 'route', kind: 'route', config: { team: 'care', strategy: 'least_busy', mode: 'push' }, next: 'routed' },
         { id: 'kb', kind: 'draft', config: { source: 'kb' }, next: 'next', branches: { no_article: 'no-article' } },
         { id: 'send', kind: 'send', config: { visibility: 'private' }, ends: ['sent', 'failed'] },
         { id: 'no-article', kind: 'tag', config: { tags: ['no-article'] }, ends: ['next'] },
@@ -139,34 +140,50 @@ describe('draft from the knowledge base in a real run', () => {
     );
   });
 
-  const post = (externalId: string, text: string) =>
-    api('POST', '/api/interactions', { channel: 'chat', externalId, visibility: 'private', playbook: 'kb-draft-test', author: { id: `kb-${externalId}`, name: 'Angela Smith', handle: 'angela' }, text });
+  const post = (externalId: string, text: string, authorId = `kb-${externalId}`) =>
+    api('POST', '/api/interactions', { channel: 'chat', externalId, visibility: 'private', playbook: 'kb-draft-test', author: { id: authorId, name: 'Angela Smith', handle: 'angela' }, text });
+  const trailOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((s) => `${s.nodeId}:${s.outcome}`);
   const finished = (id: string) =>
     eventually(async () => {
       const r = await api('GET', `/api/interactions/${id}`);
       return ['completed', 'failed'].includes(r.body.status) ? r.body : undefined;
     }, 60_000, `interaction ${id} to finish`);
 
-  test('the best article becomes the draft, rendered with the run (name, order number from the message) and sent', async () => {
+  test('the best article becomes the draft, rendered with the run (name, agent, order number from the message) and sent', async () => {
     const posted = await post('kb-run-1', 'where is my order #A-10428?? it still has not arrived');
     expect(posted.status).toBe(202);
     const run = await finished(posted.body.id);
     const orderStatus = (await api('GET', '/api/knowledge')).body.find((a: { key: string }) => a.key === 'order-status');
     expect(run.status).toBe('completed');
-    expect(run.path.map((s: { nodeId: string; outcome?: string }) => `${s.nodeId}:${s.outcome}`)).toEqual(['start:next', 'kb:next', 'send:sent']);
-    expect(run.path[1].detail).toEqual({ articleId: orderStatus.id, score: expect.any(Number) });
+    expect(trailOf(run)).toEqual(['start:next', 'route:routed', 'kb:next', 'send:sent']);
+    expect(run.path[2].detail).toEqual({ articleId: orderStatus.id, score: expect.any(Number) });
     const vars = (await db.query(`SELECT vars FROM interactions WHERE id = $1`, [posted.body.id])).rows[0].vars;
     expect(vars.draft.articleId).toBe(orderStatus.id);
+    // The agent the route node assigned signs the reply (initials of the name when no signature comes with it).
+    const agent: string = vars.assignment.agentName;
+    expect(agent).toEqual(expect.any(String));
+    const initials = agent.split(/\s+/).map((w) => w[0]).join('');
     const outbox = await db.query(`SELECT text, status, visibility FROM outbox WHERE interaction_id = $1`, [posted.body.id]);
     expect(outbox.rows).toEqual([{ text: expect.stringMatching(/^Hi Angela, sorry you're still waiting! We've checked order A-10428: it should be with you within the next few days\./), status: 'sent (sandbox)', visibility: 'private' }]);
+    expect(outbox.rows[0].text.endsWith(`^${vars.assignment.agentSignature ?? initials}`)).toBe(true);
+  });
+
+  test('the order number the customer gave in an earlier message comes from their case', async () => {
+    const first = await post('kb-run-3', 'my order #B-55501 arrived damaged, the box was smashed', 'kb-case-customer');
+    expect((await finished(first.body.id)).status).toBe('completed');
+    const second = await post('kb-run-4', 'where is my order? it still has not arrived', 'kb-case-customer');
+    const run = await finished(second.body.id);
+    expect(trailOf(run)).toEqual(['start:next', 'route:routed', 'kb:next', 'send:sent']);
+    const outbox = await db.query(`SELECT text FROM outbox WHERE interaction_id = $1`, [second.body.id]);
+    expect(outbox.rows[0].text).toMatch(/^Hi Angela, sorry you're still waiting! We've checked order B-?55501:/); // identities keep order numbers normalised
   });
 
   test('no fitting article takes the no_article outcome and sends nothing', async () => {
     const posted = await post('kb-run-2', 'lovely weather today');
     const run = await finished(posted.body.id);
     expect(run.status).toBe('completed');
-    expect(run.path.map((s: { nodeId: string; outcome?: string }) => `${s.nodeId}:${s.outcome}`)).toEqual(['start:next', 'kb:no_article', 'no-article:next']);
-    expect(run.path[1].detail).toEqual({ reason: 'no knowledge-base article matches the message' });
+    expect(trailOf(run)).toEqual(['start:next', 'route:routed', 'kb:no_article', 'no-article:next']);
+    expect(run.path[2].detail).toEqual({ reason: 'no knowledge-base article matches the message' });
     expect(run.tags).toEqual(['no-article']);
     expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE interaction_id = $1`, [posted.body.id])).rows[0].n).toBe(0);
   });

@@ -38,7 +38,8 @@ export const DEFAULT_PII_PATTERNS: readonly PiiPattern[] = [
   },
 ];
 
-const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Starts only where a run of address characters starts, local part bounded: linear time.
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // 12–19 digits in groups separated by single spaces or dashes, not glued to other digits.
 const CARD_RE = /(?<![\d.,/-])\d(?:[ -]?\d){11,18}(?![\d/-]|[.,]\d)/g;
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/gi;

@@ -20,7 +20,10 @@ export interface Token {
 const TOKEN_RE = new RegExp(
   [
     String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}'])`,
-    String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
+    // The lookbehind lets an address start only where a run of address characters starts,
+    // and the local part is bounded (RFC 5321: 64): without both, a long run of dots or
+    // dashes made every position re-scan the rest of the run (quadratic time).
+    String.raw`(?<email>(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
     String.raw`(?<mention>@[\p{L}\p{N}_]+)`,
     String.raw`(?<hashtag>#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)`,
     // Emoji: one pictograph with its modifiers / ZWJ sequence, or a regional-indicator flag.

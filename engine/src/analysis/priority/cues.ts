@@ -137,6 +137,8 @@ export const DEFAULT_CUES: Readonly<Record<CueClass, readonly string[]>> = {
     '"thanks for nothing"',
     'never',
     'fix',
+    'trouble',
+    'charged',
     '#fail',
     'fail*',
     'lied',

@@ -67,7 +67,9 @@ export class FirebreakTarget implements Target {
 /** Postgres's own counters for the firebreak database: transactions, row writes per table, WAL. */
 export async function pgCounters(db: Client): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  const d = await db.query(`SELECT xact_commit::float8 AS commits, tup_inserted::float8 AS inserted, tup_updated::float8 AS updated, tup_deleted::float8 AS deleted FROM pg_stat_database WHERE datname = current_database()`);
+  const d = await db.query(
+    `SELECT xact_commit::float8 AS commits, tup_inserted::float8 AS inserted, tup_updated::float8 AS updated, tup_deleted::float8 AS deleted FROM pg_stat_database WHERE datname = current_database()`,
+  );
   Object.assign(out, d.rows[0]);
   const wal = await db.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS wal`);
   out.walBytes = wal.rows[0].wal;

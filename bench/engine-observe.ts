@@ -28,7 +28,8 @@ export interface HistoryBreakdown {
   startToRouteMs: number | null;
 }
 
-export async function historyBreakdown(temporal: TemporalClient, workflowIds: string[]): Promise<HistoryBreakdown> {
+/** `until`: the activity that ends the measured span (`route` for Firebreak, `noop` for the floor). */
+export async function historyBreakdown(temporal: TemporalClient, workflowIds: string[], until = 'route'): Promise<HistoryBreakdown> {
   const perRun: Array<{ acts: string[]; wfts: number; events: number; total: number; startToRoute: number }> = [];
   const queue: Record<string, number[]> = {};
   const run: Record<string, number[]> = {};
@@ -60,7 +61,7 @@ export async function historyBreakdown(temporal: TemporalClient, workflowIds: st
         const key = String(e.activityTaskCompletedEventAttributes.scheduledEventId);
         const s = scheduled.get(key)!;
         (run[s.type] ??= []).push(at - (started.get(key) ?? s.at));
-        if (s.type === 'route' && !routeDone) routeDone = { index, at };
+        if (s.type === until && !routeDone) routeDone = { index, at };
       } else if (e.workflowTaskScheduledEventAttributes) {
         wftScheduledAt = at;
       } else if (e.workflowTaskStartedEventAttributes) {
@@ -107,12 +108,14 @@ export interface BurstBooks {
   /** Accepted, started, but neither routed nor ended when the driver stopped waiting. */
   undecided: number;
   statuses: Record<string, number>;
+  /** Why runs failed, with how many. */
+  failures: Record<string, number>;
 }
 
 /** Check every accepted burst interaction in Postgres and in Temporal's visibility. */
 export async function burstBooks(db: Client, temporal: TemporalClient, externalIds: string[]): Promise<BurstBooks> {
-  const rows = await db.query<{ external_id: string; workflow_id: string; status: string; assignments: number }>(
-    `SELECT i.external_id, i.workflow_id, i.status, count(w.id)::int AS assignments
+  const rows = await db.query<{ external_id: string; workflow_id: string; status: string; reason: string | null; assignments: number }>(
+    `SELECT i.external_id, i.workflow_id, i.status, i.reason, count(w.id)::int AS assignments
        FROM interactions i LEFT JOIN work_items w ON w.interaction_id = i.id AND w.kind = 'assignment'
       WHERE i.channel = 'x' AND i.external_id = ANY($1)
       GROUP BY i.id`,
@@ -120,17 +123,23 @@ export async function burstBooks(db: Client, temporal: TemporalClient, externalI
   );
   const byId = new Map(rows.rows.map((r) => [r.external_id, r]));
   const statuses: Record<string, number> = {};
-  for (const r of rows.rows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const failures: Record<string, number> = {};
+  for (const r of rows.rows) {
+    statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+    if (r.status === 'failed') failures[r.reason ?? '?'] = (failures[r.reason ?? '?'] ?? 0) + 1;
+  }
 
   // Visibility lags a little behind the history: wait until it has caught up (or 60 s).
   const wanted = new Set(rows.rows.map((r) => r.workflow_id));
-  let runs = new Map<string, number>();
-  for (let deadline = Date.now() + 60_000; ; ) {
-    runs = new Map();
+  const listRuns = async () => {
+    const runs = new Map<string, number>();
     for await (const w of temporal.workflow.list({ query: `WorkflowType = 'interactionWorkflow'` })) {
       if (wanted.has(w.workflowId)) runs.set(w.workflowId, (runs.get(w.workflowId) ?? 0) + 1);
     }
-    if (runs.size >= wanted.size || Date.now() > deadline) break;
+    return runs;
+  };
+  let runs = await listRuns();
+  for (const deadline = Date.now() + 60_000; runs.size < wanted.size && Date.now() < deadline; runs = await listRuns()) {
     await new Promise((r) => setTimeout(r, 1000));
   }
 
@@ -153,5 +162,6 @@ export async function burstBooks(db: Client, temporal: TemporalClient, externalI
     duplicateAssignments,
     undecided,
     statuses,
+    failures,
   };
 }

@@ -53,7 +53,15 @@ export async function startStack(log: (m: string) => void): Promise<BenchStack> 
     const worker = await startWorker(env);
     children.push(worker);
     [api, worker].forEach(release);
-    return { dir, url: `http://127.0.0.1:${apiPort}`, databaseUrl: pg.url, temporalAddress: temporal.address, pids: { api: api.pid!, worker: worker.pid! }, pgDataDir, stop };
+    return {
+      dir,
+      url: `http://127.0.0.1:${apiPort}`,
+      databaseUrl: pg.url,
+      temporalAddress: temporal.address,
+      pids: { api: api.pid!, worker: worker.pid! },
+      pgDataDir,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;

@@ -21,7 +21,7 @@ import { Client } from 'pg';
 import { analyzeFor, compilePlaybook, InteractionRef, Playbook, simulate } from '@firebreak/engine';
 import { BenchMessage, FirebreakTarget, pgCounters, perUnit, waitForPgStats } from './engine-firebreak';
 import { findSustainedRate, runStep, Search, StepOptions } from './engine-load';
-import { burstBooks, historyBreakdown } from './engine-observe';
+import { burstBooks, historyBreakdown, HistoryBreakdown } from './engine-observe';
 import { cpuPerUnit, cpuSnapshot, startStack } from './engine-stack';
 import { startFloor } from './floor';
 import { WORKER_SETTINGS } from './floor-worker';
@@ -56,7 +56,13 @@ function twcsMessages(): BenchMessage[] {
       const influencer = rand() < 0.03;
       return {
         text: r.text,
-        author: { id: `twcs-${r.author_id}`, handle: `u${r.author_id}`, name: `Customer ${r.author_id}`, followers: influencer ? 50_000 + Math.floor(rand() * 200_000) : Math.floor(rand() * 2000), verified: influencer && rand() < 0.5 },
+        author: {
+          id: `twcs-${r.author_id}`,
+          handle: `u${r.author_id}`,
+          name: `Customer ${r.author_id}`,
+          followers: influencer ? 50_000 + Math.floor(rand() * 200_000) : Math.floor(rand() * 2000),
+          verified: influencer && rand() < 0.5,
+        },
       };
     });
 }
@@ -66,14 +72,25 @@ function routesIn(pb: Playbook, messages: BenchMessage[]): boolean[] {
   const compiled = compilePlaybook(pb);
   const now = new Date().toISOString();
   return messages.map((m, i) => {
-    const interaction: InteractionRef = { id: `sim-${i}`, channel: 'x', visibility: 'public', text: m.text, author: m.author, receivedAt: now };
+    const interaction: InteractionRef = {
+      id: `sim-${i}`,
+      channel: 'x',
+      visibility: 'public',
+      text: m.text,
+      author: m.author,
+      receivedAt: now,
+    };
     const facts = analyzeFor(compiled, interaction, { active: false, topics: [] });
     return simulate(pb, interaction, { facts }).state.path.some((s) => s.kind === 'route');
   });
 }
 
 async function json(url: string, method: string, body?: unknown, token?: string) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -95,9 +112,26 @@ function summary(s: Search) {
   return { best: s.best, peakPerSec: s.peakPerSec, steps: s.steps };
 }
 
+/** Evenly spread unit keys of the best step (the first if none kept up), for reading their histories. */
+function sampleKeys(s: Search, prefix: string, n: number): string[] {
+  const step = s.best ?? s.steps[0];
+  const units = step.submitted + step.errors;
+  const k = Math.min(units, n);
+  return Array.from({ length: k }, (_, i) => `${prefix}${s.steps.indexOf(step)}-${Math.floor((i * units) / k)}`);
+}
+
+/** With every core busy, throughput is cores ÷ CPU per unit: the ceiling each system's CPU cost allows. */
+function cpuCeiling(cpuMs: Record<string, number>) {
+  return Math.round(((cpus().length * 1000) / cpuMs.total) * 10) / 10;
+}
+
 async function main() {
   const messages = twcsMessages();
-  log(`${messages.length} TWCS inbound tweets; load ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
+  log(
+    `${messages.length} TWCS inbound tweets; load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   const loadBefore = loadavg();
   const stack = await startStack(log);
   const db = new Client({ connectionString: stack.databaseUrl });
@@ -109,7 +143,9 @@ async function main() {
     const bench = await publishBenchPlaybook(stack.url);
     const routes = routesIn(bench.graph, messages);
     const routed = messages.filter((_, i) => routes[i]);
-    log(`published social-care v${bench.version}; ${routed.length} of ${messages.length} messages reach a route node (the rest: noise or sensitive data ends)`);
+    log(
+      `published social-care v${bench.version}; ${routed.length} of ${messages.length} messages reach a route node (the rest: noise or sensitive data ends)`,
+    );
     const steps: Omit<StepOptions, 'rate' | 'prefix'> = { seconds: SETTINGS.stepSeconds, p99BudgetMs: SETTINGS.p99BudgetMs, log };
     const search = { ...steps, factor: SETTINGS.rateFactor, maxRate: SETTINGS.maxRate, maxSteps: SETTINGS.maxSteps };
 
@@ -121,6 +157,8 @@ async function main() {
     const floorSearch = await findSustainedRate(floor.target, { ...search, prefix: 'f', startRate: SETTINGS.floorStartRate });
     const floorUnits = floorSearch.steps.reduce((s, r) => s + r.completed, 0);
     const floorCpu = cpuPerUnit(floorCpu0, cpuSnapshot(stack, { floorWorker: floor.workerPid }), floorUnits);
+    const floorIds = sampleKeys(floorSearch, 'f', SETTINGS.historySample).map((k) => `floor:${t0}:${k}`);
+    const floorHistory = await historyBreakdown(temporal, floorIds, 'noop');
     await floor.stop();
     floorStop = undefined;
 
@@ -138,9 +176,8 @@ async function main() {
     const fbCpu = cpuPerUnit(fbCpu0, cpuSnapshot(stack), fbUnits);
     await waitForPgStats();
     const pgPer = perUnit(pg0, await pgCounters(db), fbUnits, { commits: target.polls - polls0 + 2 });
-    const bestPrefix = `e${fbSearch.steps.indexOf(fbSearch.best ?? fbSearch.steps[0])}-`;
-    const sample = Array.from({ length: SETTINGS.historySample }, (_, i) => `interaction:x:${bestPrefix}${i * 3}`);
-    const breakdown = await historyBreakdown(temporal, sample);
+    const fbIds = sampleKeys(fbSearch, 'e', SETTINGS.historySample).map((k) => `interaction:x:${k}`);
+    const breakdown = await historyBreakdown(temporal, fbIds);
 
     // 3. The crisis burst: the real mix of tweets, routed or ended.
     log(`burst: ${SETTINGS.burstInteractions} interactions within ${SETTINGS.burstSeconds}s`);
@@ -169,7 +206,11 @@ async function main() {
       floorP50Ms: floorSearch.best?.p50Ms ?? null,
       floorP99Ms: floorSearch.best?.p99Ms ?? null,
       ratioToFloor: floorWorkflowsPerSec ? Math.round((interactionsPerSec / floorWorkflowsPerSec) * 1000) / 1000 : null,
-      peak: { interactionsPerSec: fbSearch.peakPerSec, floorWorkflowsPerSec: floorSearch.peakPerSec, ratio: Math.round((fbSearch.peakPerSec / floorSearch.peakPerSec) * 1000) / 1000 },
+      peak: {
+        interactionsPerSec: fbSearch.peakPerSec,
+        floorWorkflowsPerSec: floorSearch.peakPerSec,
+        ratio: Math.round((fbSearch.peakPerSec / floorSearch.peakPerSec) * 1000) / 1000,
+      },
       burst: {
         posted: burst.submitted,
         postErrors: burst.errors,
@@ -185,11 +226,24 @@ async function main() {
       },
       whereTheTimeGoes: {
         perInteraction: { temporal: breakdown, postgres: pgPer, cpuMs: fbCpu },
-        perFloorWorkflow: { cpuMs: floorCpu },
+        perFloorWorkflow: { temporal: floorHistory, cpuMs: floorCpu },
+        cpuCeilingPerSec: {
+          firebreak: cpuCeiling(fbCpu),
+          floor: cpuCeiling(floorCpu),
+          ratio: Math.round((floorCpu.total / fbCpu.total) * 1000) / 1000,
+        },
       },
       firebreak: { playbook: `social-care v${bench.version}`, messages: routed.length, ...summary(fbSearch) },
       floor: summary(floorSearch),
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, temporalCli: temporalVersion(), loadAvgBefore: loadBefore, loadAvgAfter: loadavg() },
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model,
+        memGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        temporalCli: temporalVersion(),
+        loadAvgBefore: loadBefore,
+        loadAvgAfter: loadavg(),
+      },
       settings: SETTINGS,
     };
     const out = join(__dirname, 'results', 'engine.json');
@@ -207,7 +261,10 @@ async function main() {
 
 function temporalVersion(): string | null {
   try {
-    return execSync(`"${process.env.TEMPORAL_CLI_PATH ?? 'temporal'}" --version`, { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.PATH}:${join(__dirname, '..', '.tools', 'py', 'bin')}` } }).trim();
+    return execSync(`"${process.env.TEMPORAL_CLI_PATH ?? 'temporal'}" --version`, {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${process.env.PATH}:${join(__dirname, '..', '.tools', 'py', 'bin')}` },
+    }).trim();
   } catch {
     return null;
   }
@@ -215,12 +272,19 @@ function temporalVersion(): string | null {
 
 function print(r: { [k: string]: unknown }) {
   const b = r.burst as Record<string, unknown>;
+  type Side = { cpuMs: Record<string, number>; temporal: HistoryBreakdown; postgres?: Record<string, number> };
+  const w = r.whereTheTimeGoes as { perInteraction: Side; perFloorWorkflow: Side; cpuCeilingPerSec: unknown };
   console.log(`
   Firebreak  ${r.interactionsPerSec} interactions/s sustained (POST → routing decision in Postgres), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms
   Floor      ${r.floorWorkflowsPerSec} workflows/s sustained (start → no-op activity ran), p50 ${r.floorP50Ms} ms, p99 ${r.floorP99Ms} ms
   ratioToFloor ${r.ratioToFloor}   (at peak under overload: ${JSON.stringify(r.peak)})
   Burst      ${b.posted} posted, drained in ${b.drainSeconds}s, lost ${b.lost}, duplicates ${b.duplicates}, outcomes ${JSON.stringify(b.outcomes)}
-  Per interaction ${JSON.stringify((r.whereTheTimeGoes as Record<string, unknown>).perInteraction)}
+  Where the time goes (per interaction vs per floor workflow):
+    CPU ms       ${JSON.stringify(w.perInteraction.cpuMs)}
+                 ${JSON.stringify(w.perFloorWorkflow.cpuMs)}
+    CPU ceiling  ${JSON.stringify(w.cpuCeilingPerSec)} per second
+    Temporal     ${w.perInteraction.temporal.activitiesToRoute} activities to the routing decision ${JSON.stringify(w.perInteraction.temporal.activityTypesToRoute)}, ${w.perInteraction.temporal.activitiesInRun} in the run; ${w.perInteraction.temporal.workflowTasksToRoute} workflow tasks, ${w.perInteraction.temporal.historyEventsToRoute} history events (floor: ${w.perFloorWorkflow.temporal.activitiesToRoute} activity, ${w.perFloorWorkflow.temporal.workflowTasksToRoute} workflow tasks, ${w.perFloorWorkflow.temporal.historyEventsToRoute} events)
+    Postgres     ${JSON.stringify(w.perInteraction.postgres)}
 `);
 }
 

@@ -27,9 +27,13 @@ export async function startFloor(dir: string, temporalAddress: string, runTag: s
   writeFileSync(bundlePath, code);
 
   // Run floor-worker.ts with the same TypeScript loader this process runs under (tsx).
-  const worker: ChildProcess = spawn(process.execPath, [...process.execArgv, require.resolve('./floor-worker'), temporalAddress, bundlePath], {
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const worker: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, require.resolve('./floor-worker'), temporalAddress, bundlePath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   await waitForOutput(worker, /worker running/, 60_000, 'the floor worker');
   const finished: Array<{ key: string; at: number; outcome: string }> = [];
   worker.on('message', (m) => {

@@ -28,7 +28,8 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
   return {
     async draft(input): Promise<ActivityResult> {
       if (input.source === 'kb') return draftFromKnowledge(ctx, input);
-      if (typeof input.template !== 'string') throw ApplicationFailure.nonRetryable(`draft ${input.nodeId} names no template`, 'MissingTemplate');
+      // A template draft without a template drafts nothing; the send after it then says "nothing to send".
+      if (typeof input.template !== 'string') return { text: '', reason: 'the draft node names no template' };
       return { text: await ctx.render(input.template, input.interactionId), template: input.template };
     },
 

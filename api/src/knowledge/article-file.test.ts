@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { parseArticleFile } from './article-file';
 import { articleInputSchema } from './article.schema';
 
@@ -30,13 +32,11 @@ describe('parseArticleFile', () => {
 });
 
 describe('the knowledge base shipped in templates/kb', () => {
-  const { readdirSync, readFileSync } = require('fs') as typeof import('fs');
-  const { join } = require('path') as typeof import('path');
   const dir = join(__dirname, '..', '..', '..', 'templates', 'kb');
-  const files = readdirSync(dir).filter((f: string) => f.endsWith('.md'));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 
   test('has an article for each demo problem', () => {
-    expect(files.map((f: string) => f.replace(/\.md$/, '')).sort()).toEqual(expect.arrayContaining(['delivery-delays', 'discount-link', 'order-status', 'password-reset', 'refunds']));
+    expect(files.map((f) => f.replace(/\.md$/, '')).sort()).toEqual(expect.arrayContaining(['delivery-delays', 'discount-link', 'order-status', 'password-reset', 'refunds']));
   });
 
   test.each(files)('%s parses, compiles and has a keyword query', (file) => {

@@ -43,7 +43,8 @@ export class CasesService {
          FROM assignments s LEFT JOIN agents a ON a.id = s.agent_id WHERE s.case_id = $1 ORDER BY s.created_at`,
       [id],
     );
-    const todo = await todoList(this.db.manager, id);
+    // A closed case has nothing left to do, whatever its messages' state.
+    const todo = c.status === 'open' ? await todoList(this.db.manager, id) : [];
     return {
       id: c.id,
       status: c.status,
@@ -79,7 +80,7 @@ export class CasesService {
   async customer(id: string) {
     const [c] = await this.db.query(`SELECT * FROM customers WHERE id = $1`, [id]);
     if (!c) throw new NotFoundException(`no customer with id "${id}"`);
-    const identities = await this.db.query(`SELECT kind, value, source, interaction_id, created_at FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, kind`, [c.merged_into ?? id]);
+    const identities = await this.db.query(`SELECT kind, value, source, interaction_id, created_at FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`, [c.merged_into ?? id]);
     const merges = await this.db.query(`SELECT merged_id, identity_kind, identity_value, interaction_id, merged_at FROM customer_merges WHERE survivor_id = $1 ORDER BY merged_at`, [id]);
     return {
       id: c.id,
@@ -96,7 +97,7 @@ export class CasesService {
 
   private async customerSummary(id: string) {
     const [c] = await this.db.query(`SELECT id, name, handle, profile FROM customers WHERE id = $1`, [id]);
-    const identities = await this.db.query(`SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY created_at`, [id]);
+    const identities = await this.db.query(`SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`, [id]);
     return { id: c.id, name: c.name, handle: c.handle, followers: c.profile?.followers ?? 0, verified: !!c.profile?.verified, tier: c.profile?.tier ?? null, identities };
   }
 }

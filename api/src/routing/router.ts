@@ -108,7 +108,7 @@ export async function teamCandidates(tx: EntityManager, team: string): Promise<C
     `SELECT a.id, a.name, a.available, a.capacity, a.skills, a.languages, a.channels, at.last_assigned_at,
             (SELECT count(DISTINCT coalesce(s.case_id, s.id))::int FROM assignments s WHERE s.agent_id = a.id AND s.status = 'assigned') AS load
        FROM agents a JOIN agent_teams at ON at.agent_id = a.id JOIN teams t ON t.id = at.team_id
-      WHERE t.key = $1`,
+      WHERE t.key = $1 ORDER BY a.name, a.id`,
     [team],
   );
   return rows.map((r: Record<string, unknown>) => ({

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from './cases/cases.module';
+import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
@@ -12,7 +13,7 @@ import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, KnowledgeModule, CasesModule, RoutingModule],
+  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, KnowledgeModule, CasesModule, RoutingModule, CrisesModule],
   controllers: [HealthController],
 })
 export class AppModule {}

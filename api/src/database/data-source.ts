@@ -6,9 +6,10 @@ import { routingEntities } from '../routing/entities';
 import { entities as coreEntities } from './entities';
 import { knowledgeEntities } from '../knowledge/knowledge.entity';
 import { Init1732500000000 } from './migrations/1732500000000-init';
-import { Knowledge1732700000000 } from './migrations/1732700000000-knowledge';
 import { CasesRouting1732600000000 } from './migrations/1732600000000-cases-routing';
+import { Knowledge1732700000000 } from './migrations/1732700000000-knowledge';
 import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
+import { CrisisStandDown1732900000000 } from './migrations/1732900000000-crisis-stand-down';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -16,7 +17,7 @@ import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
 export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities];
-export const migrations = [Init1732500000000, CasesRouting1732600000000, Approvals1732800000000, Knowledge1732700000000];
+export const migrations = [Init1732500000000, CasesRouting1732600000000, Approvals1732800000000, Knowledge1732700000000, CrisisStandDown1732900000000];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {
   return { type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] };

@@ -114,6 +114,7 @@ export class CrisisEntity {
   @Column({ type: 'text', name: 'declared_by' }) declaredBy: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'declared_at' }) declaredAt: Date;
   @Column({ type: 'timestamptz', name: 'stood_down_at', nullable: true }) stoodDownAt: Date | null;
+  @Column({ type: 'text', name: 'stood_down_by', nullable: true }) stoodDownBy: string | null;
 }
 
 export const entities = [UserEntity, PlaybookEntity, PlaybookVersionEntity, TemplateEntity, InteractionEntity, WorkItemEntity, OutboxEntity, CrisisEntity];

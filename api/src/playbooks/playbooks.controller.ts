@@ -51,6 +51,14 @@ export class PlaybooksController {
     return this.playbooks.versions(key);
   }
 
+  @Post(':key/versions/:version/rollback')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Publish an old version again as the newest one (runs already started keep their version)' })
+  @ApiBody({ schema: openApiSchema(publishSchema), required: false })
+  rollback(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>) {
+    return this.playbooks.rollback(key, version, body.by);
+  }
+
   @Get(':key/versions/:version')
   version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
     return this.playbooks.version(key, version);

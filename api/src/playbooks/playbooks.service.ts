@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasErrors, Playbook, playbookSchema, validate, Problem } from '@firebreak/engine';
 import { PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
+import { asJson } from '../database/json';
 import { TemplatesService } from '../templates/templates.service';
 
 export interface PlaybookSummary {
@@ -55,15 +56,32 @@ export class PlaybooksService {
   /** Validate the draft and freeze it as the next immutable version; it becomes live. */
   async publish(key: string, note: string | undefined, by: string | undefined) {
     const p = await this.find(key);
-    const problems = await this.check(p.draft);
-    if (hasErrors(problems)) throw new UnprocessableEntityException({ message: `the draft of "${key}" has problems and cannot be published`, problems });
+    return this.freeze(p, p.draft, note ?? null, by ?? null);
+  }
+
+  /**
+   * Rollback is a publish: an old version's graph becomes the newest version (and the draft),
+   * so history only grows and runs already pinned to any version are untouched.
+   */
+  async rollback(key: string, version: number, by: string | undefined) {
+    const p = await this.find(key);
+    const old = await this.db.getRepository(PlaybookVersionEntity).findOneBy({ playbookId: p.id, version });
+    if (!old) throw new NotFoundException(`playbook "${key}" has no version ${version}`);
+    const published = await this.freeze(p, old.graph, `rollback to version ${version}`, by ?? null);
+    await this.db.getRepository(PlaybookEntity).update({ id: p.id }, { draft: asJson(old.graph) });
+    return published;
+  }
+
+  private async freeze(p: PlaybookEntity, graph: Playbook, note: string | null, by: string | null) {
+    const problems = await this.check(graph);
+    if (hasErrors(problems)) throw new UnprocessableEntityException({ message: `the draft of "${p.key}" has problems and cannot be published`, problems });
     return this.db.transaction(async (tx) => {
       // Lock the playbook row so two publishes cannot take the same version number.
       await tx.getRepository(PlaybookEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id: p.id }).getOne();
       const version = await this.nextVersion(tx, p.id);
-      const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph: p.draft, note: note ?? null, publishedBy: by ?? null });
+      const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph, note, publishedBy: by });
       await tx.getRepository(PlaybookEntity).update({ id: p.id }, { liveVersionId: saved.id, liveSince: new Date(), archived: false });
-      return { id: saved.id, key, version, note: saved.note, publishedAt: saved.publishedAt, problems };
+      return { id: saved.id, key: p.key, version, note: saved.note, publishedAt: saved.publishedAt, problems };
     });
   }
 

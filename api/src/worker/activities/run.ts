@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { analyzeFor, CompiledAnalysis, compilePlaybook, InteractionRef } from '@firebreak/engine';
 import type { InteractionWorkflowInput, PreparedRun, RunActivities, RunRecord } from '@firebreak/engine/temporal';
-import { CrisisEntity, PlaybookVersionEntity } from '../../database/entities';
+import { activeCrises, detectCrises } from '../../crises/crisis-detector';
+import { PlaybookVersionEntity } from '../../database/entities';
 import { asJson } from '../../database/json';
 import { ActivityContext } from './context';
 
@@ -15,9 +16,15 @@ export function runActivities(ctx: ActivityContext): RunActivities {
       if (!i) throw ApplicationFailure.nonRetryable(`interaction ${interactionId} does not exist`, 'NotFound');
       const version = await ctx.db.getRepository(PlaybookVersionEntity).findOneByOrFail({ id: playbookVersionId });
       if (!compiled.has(version.id)) compiled.set(version.id, compilePlaybook(version.graph));
-      const active = await ctx.db.getRepository(CrisisEntity).findBy({ status: 'active' });
       const interaction: InteractionRef = { id: i.id, channel: i.channel, visibility: i.visibility, text: i.text, author: i.author, receivedAt: i.receivedAt.toISOString() };
-      const facts = i.facts ?? analyzeFor(compiled.get(version.id)!, { ...interaction }, { active: active.length > 0, topics: active.map((c) => c.topic) });
+      if (i.facts) return { playbook: version.graph, interaction, facts: i.facts }; // a retry: the facts were fixed the first time
+      const analysis = compiled.get(version.id)!;
+      // Store the matches first so the spike detector counts this message too, then analyse
+      // again knowing the crises now active (a message about one is an escalating crisis issue).
+      const first = analyzeFor(analysis, { ...interaction });
+      await ctx.interactions.update({ id: i.id }, { facts: asJson(first) });
+      await detectCrises(ctx.db, version.graph, first.matches, i.receivedAt);
+      const facts = analyzeFor(analysis, { ...interaction }, await activeCrises(ctx.db));
       await ctx.interactions.update({ id: i.id }, { facts: asJson(facts) });
       return { playbook: version.graph, interaction, facts };
     },

@@ -11,24 +11,46 @@ beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   // A run that keeps an agent task open, and one that waits for the customer's next message.
-  await publishPinned(db, chain(TASK, [
-    { id: 'start', kind: 'start', next: 'next' },
-    { id: 'task', kind: 'agent_task', config: { prompt: 'Answer {{handle}}', outcomes: ['done'], sla: '1h' }, next: 'done', ends: ['timeout'] },
-    { id: 'end', kind: 'end' },
-  ]));
-  await publishPinned(db, chain(WAIT, [
-    { id: 'start', kind: 'start', next: 'next' },
-    { id: 'ask', kind: 'send', config: { visibility: 'private', template: 'pii-private-followup' }, next: 'sent', ends: ['failed'] },
-    { id: 'wait', kind: 'wait', config: { for: 'reply', duration: '10m' }, next: 'replied', ends: ['timeout'] },
-    { id: 'tag', kind: 'tag', config: { tags: ['replied'] }, next: 'next' },
-    { id: 'end', kind: 'end' },
-  ]));
+  await publishPinned(
+    db,
+    chain(TASK, [
+      { id: 'start', kind: 'start', next: 'next' },
+      {
+        id: 'task',
+        kind: 'agent_task',
+        config: { prompt: 'Answer {{handle}}', outcomes: ['done'], sla: '1h' },
+        next: 'done',
+        ends: ['timeout'],
+      },
+      { id: 'end', kind: 'end' },
+    ]),
+  );
+  await publishPinned(
+    db,
+    chain(WAIT, [
+      { id: 'start', kind: 'start', next: 'next' },
+      { id: 'ask', kind: 'send', config: { visibility: 'private', template: 'pii-private-followup' }, next: 'sent', ends: ['failed'] },
+      { id: 'wait', kind: 'wait', config: { for: 'reply', duration: '10m' }, next: 'replied', ends: ['timeout'] },
+      { id: 'tag', kind: 'tag', config: { tags: ['replied'] }, next: 'next' },
+      { id: 'end', kind: 'end' },
+    ]),
+  );
 });
 afterAll(() => db.end());
 
-const angela = (n: string) => ({ email: `angela.${n}.${runId}@example.com`, x: `ang-x-${n}-${runId}`, fb: `ang-fb-${n}-${runId}`, chat: `ang-chat-${n}-${runId}` });
+const angela = (n: string) => ({
+  email: `angela.${n}.${runId}@example.com`,
+  x: `ang-x-${n}-${runId}`,
+  fb: `ang-fb-${n}-${runId}`,
+  chat: `ang-chat-${n}-${runId}`,
+});
 const msg = (channel: string, externalId: string, authorId: string, text: string, extra: Record<string, unknown> = {}) => ({
-  channel, externalId: `${externalId}-${runId}`, author: { id: authorId, handle: 'angela', name: 'Angela Smith', followers: 310 }, text, playbook: TASK, ...extra,
+  channel,
+  externalId: `${externalId}-${runId}`,
+  author: { id: authorId, handle: 'angela', name: 'Angela Smith', followers: 310 },
+  text,
+  playbook: TASK,
+  ...extra,
 });
 const caseOf = async (interactionId: string) => (await interaction(interactionId)).caseId as string;
 
@@ -40,16 +62,28 @@ describe('customers and identities', () => {
     expect(first.customerId).toEqual(expect.any(String));
     expect(first.caseId).toEqual(expect.any(String));
 
-    const byEmail = await post(msg('email', 'link-mail', a.email.toUpperCase(), 'Where is my order? It is now 20 minutes late, order number 88812345', { visibility: 'private' }));
+    const byEmail = await post(
+      msg('email', 'link-mail', a.email.toUpperCase(), 'Where is my order? It is now 20 minutes late, order number 88812345', {
+        visibility: 'private',
+      }),
+    );
     const onFacebook = await post(msg('facebook', 'link-fb', a.fb, 'Still no food. Order #88812345 #notcool'));
-    for (const id of [byEmail.id, onFacebook.id]) expect(await interaction(id)).toMatchObject({ customerId: first.customerId, caseId: first.caseId });
+    for (const id of [byEmail.id, onFacebook.id])
+      expect(await interaction(id)).toMatchObject({ customerId: first.customerId, caseId: first.caseId });
 
     const customer = (await api('GET', `/api/customers/${first.customerId}`)).body;
     expect(customer.identities.map((i: { kind: string; value: string; source: string }) => [i.kind, i.value, i.source])).toEqual([
-      ['x', a.x, 'channel'], ['email', a.email, 'message'], ['order_number', '88812345', 'message'], ['facebook', a.fb, 'channel'],
+      ['x', a.x, 'channel'],
+      ['email', a.email, 'message'],
+      ['order_number', '88812345', 'message'],
+      ['facebook', a.fb, 'channel'],
     ]);
     expect(customer.cases).toHaveLength(1);
-    expect(customer.profile).toMatchObject({ name: 'Angela Smith', followers: 310, channels: { x: expect.any(Object), email: expect.any(Object), facebook: expect.any(Object) } });
+    expect(customer.profile).toMatchObject({
+      name: 'Angela Smith',
+      followers: 310,
+      channels: { x: expect.any(Object), email: expect.any(Object), facebook: expect.any(Object) },
+    });
     expect((await db.query(`SELECT count(*)::int AS n FROM interactions WHERE customer_id = $1`, [first.customerId])).rows[0].n).toBe(3);
   });
 
@@ -61,19 +95,29 @@ describe('customers and identities', () => {
     expect(fb.customerId).not.toBe(x.customerId); // nothing links them yet
 
     // Her e-mail (known on the X record) mentions the order number (known on the Facebook record).
-    const byEmail = await post(msg('email', 'merge-mail', a.email, 'I wrote on X and Facebook: order 77712345 is still missing', { visibility: 'private' }));
+    const byEmail = await post(
+      msg('email', 'merge-mail', a.email, 'I wrote on X and Facebook: order 77712345 is still missing', { visibility: 'private' }),
+    );
     const mail = await interaction(byEmail.id);
     expect(mail.customerId).toBe(x.customerId); // the older record survives
-    for (const id of [onX.id, onFacebook.id, byEmail.id]) expect(await interaction(id)).toMatchObject({ customerId: x.customerId, caseId: x.caseId });
+    for (const id of [onX.id, onFacebook.id, byEmail.id])
+      expect(await interaction(id)).toMatchObject({ customerId: x.customerId, caseId: x.caseId });
 
     const merged = (await api('GET', `/api/customers/${fb.customerId}`)).body;
     expect(merged.mergedInto).toBe(x.customerId);
     const survivor = (await api('GET', `/api/customers/${x.customerId}`)).body;
     expect(survivor.identities.map((i: { kind: string }) => i.kind).sort()).toEqual(['email', 'facebook', 'order_number', 'x']);
-    expect(survivor.merges).toEqual([{ mergedId: fb.customerId, via: { kind: 'order_number', value: '77712345' }, interactionId: byEmail.id, at: expect.any(String) }]);
+    expect(survivor.merges).toEqual([
+      { mergedId: fb.customerId, via: { kind: 'order_number', value: '77712345' }, interactionId: byEmail.id, at: expect.any(String) },
+    ]);
     // Her Facebook case folded into the surviving one: one open case, one to-do list.
-    const cases = (await db.query(`SELECT id, status, merged_into FROM cases WHERE id IN ($1, $2) ORDER BY status DESC`, [x.caseId, fb.caseId])).rows;
-    expect(cases).toEqual([{ id: x.caseId, status: 'open', merged_into: null }, { id: fb.caseId, status: 'merged', merged_into: x.caseId }]);
+    const cases = (
+      await db.query(`SELECT id, status, merged_into FROM cases WHERE id IN ($1, $2) ORDER BY status DESC`, [x.caseId, fb.caseId])
+    ).rows;
+    expect(cases).toEqual([
+      { id: x.caseId, status: 'open', merged_into: null },
+      { id: fb.caseId, status: 'merged', merged_into: x.caseId },
+    ]);
     expect((await api('GET', `/api/cases/${x.caseId}`)).body.interactions).toHaveLength(3);
   });
 
@@ -94,7 +138,10 @@ describe('the case and its auto to-do list', () => {
     await until(first.id, (r) => r.waiting?.waitFor === 'task');
     const caseId = await caseOf(first.id);
     let view = (await api('GET', `/api/cases/${caseId}`)).body;
-    expect(view.todo.map((t: { type: string; interactionId: string }) => [t.type, t.interactionId])).toEqual([['message', first.id], ['task', first.id]]);
+    expect(view.todo.map((t: { type: string; interactionId: string }) => [t.type, t.interactionId])).toEqual([
+      ['message', first.id],
+      ['task', first.id],
+    ]);
     expect(view.flags.newRequest).toBe(false);
 
     const second = await post(msg('chat', 'todo-2', `${author}-chat`, `also my refund for last week. it's me, ${author}@example.com`));
@@ -106,8 +153,15 @@ describe('the case and its auto to-do list', () => {
     await until(third.id, (r) => r.waiting?.waitFor === 'task');
     view = (await api('GET', `/api/cases/${caseId}`)).body;
     expect(view.flags.newRequest).toBe(true);
-    expect(view.todo.map((t: { type: string; interactionId: string }) => `${t.type}:${t.interactionId === first.id ? 1 : 3}`)).toEqual(['message:1', 'task:1', 'message:3', 'task:3']);
-    expect(view.todo.find((t: { interactionId: string; type: string }) => t.type === 'message' && t.interactionId === third.id).newRequest).toBe(true);
+    expect(view.todo.map((t: { type: string; interactionId: string }) => `${t.type}:${t.interactionId === first.id ? 1 : 3}`)).toEqual([
+      'message:1',
+      'task:1',
+      'message:3',
+      'task:3',
+    ]);
+    expect(
+      view.todo.find((t: { interactionId: string; type: string }) => t.type === 'message' && t.interactionId === third.id).newRequest,
+    ).toBe(true);
     expect(view.customer.identities).toEqual([{ kind: 'x', value: author }]);
 
     const listed = (await api('GET', '/api/cases?status=open&limit=500')).body;
@@ -116,7 +170,13 @@ describe('the case and its auto to-do list', () => {
     const resolved = await api('POST', `/api/cases/${caseId}/resolve`, { resolution: 'answered both', by: 'agent@demo' });
     expect(resolved).toMatchObject({ status: 200, body: { caseId, closed: true } });
     view = (await api('GET', `/api/cases/${caseId}`)).body;
-    expect(view).toMatchObject({ status: 'closed', resolution: 'answered both', resolvedBy: 'agent@demo', todo: [], flags: { newRequest: false } });
+    expect(view).toMatchObject({
+      status: 'closed',
+      resolution: 'answered both',
+      resolvedBy: 'agent@demo',
+      todo: [],
+      flags: { newRequest: false },
+    });
     expect((await api('POST', `/api/cases/${caseId}/resolve`, {})).body.closed).toBe(false); // idempotent
 
     // The next message opens a new case for the same customer.
@@ -149,12 +209,23 @@ describe("waiting for the customer's next message", () => {
     const reply = await post(replyBody);
     expect(reply.workflowId).toBe(asked.workflowId);
     const done = await until(asked.id, (r) => r.status === 'completed');
-    expect(done.path.find((s: { nodeId: string }) => s.nodeId === 'wait')).toMatchObject({ outcome: 'replied', detail: { text: 'Here it is: order #55512345' } });
+    expect(done.path.find((s: { nodeId: string }) => s.nodeId === 'wait')).toMatchObject({
+      outcome: 'replied',
+      detail: { text: 'Here it is: order #55512345' },
+    });
     expect(done.tags).toEqual(['replied']);
-    expect(await interaction(reply.id)).toMatchObject({ status: 'joined', joinedInteractionId: asked.id, caseId: done.caseId, newRequest: false, path: [] });
+    expect(await interaction(reply.id)).toMatchObject({
+      status: 'joined',
+      joinedInteractionId: asked.id,
+      caseId: done.caseId,
+      newRequest: false,
+      path: [],
+    });
 
     expect(await post(replyBody)).toEqual(reply);
-    expect((await db.query(`SELECT count(*)::int AS n FROM interactions WHERE external_id = $1`, [replyBody.externalId])).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM interactions WHERE external_id = $1`, [replyBody.externalId])).rows[0].n).toBe(
+      1,
+    );
 
     // Nobody waits any more: the next message runs on its own.
     const after = await post(msg('x', 'wait-3', a.x, 'thanks, got it?', { playbook: WAIT }));

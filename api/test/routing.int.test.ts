@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(() => db.end());
 
 /** Each test gets its own team, agents and playbook, so nothing another test routes counts in its loads. */
-async function team(name: string, agents: Array<{ name: string; capacity?: number; languages?: string[]; channels?: string[]; skills?: string[] }>) {
+async function team(
+  name: string,
+  agents: Array<{ name: string; capacity?: number; languages?: string[]; channels?: string[]; skills?: string[] }>,
+) {
   const key = `${name}-${runId}`;
   expect((await api('POST', '/api/teams', { key, name })).status).toBe(201);
   const ids: Record<string, string> = {};
@@ -29,23 +32,34 @@ async function team(name: string, agents: Array<{ name: string; capacity?: numbe
 
 async function playbook(name: string, config: Record<string, unknown>) {
   const key = `${name}-${runId}`;
-  await publishPinned(db, chain(key, [
-    { id: 'start', kind: 'start', next: 'next' },
-    { id: 'route', kind: 'route', config, next: 'routed' },
-    { id: 'end', kind: 'end' },
-  ]));
+  await publishPinned(
+    db,
+    chain(key, [
+      { id: 'start', kind: 'start', next: 'next' },
+      { id: 'route', kind: 'route', config, next: 'routed' },
+      { id: 'end', kind: 'end' },
+    ]),
+  );
   return key;
 }
 
 let seq = 0;
 const send = (playbook: string, customer: string, extra: Record<string, any> = {}) =>
   post({
-    channel: 'x', externalId: `rt-${runId}-${++seq}`, playbook, text: extra.text ?? 'my order is two weeks late, where is it?',
+    channel: 'x',
+    externalId: `rt-${runId}-${++seq}`,
+    playbook,
+    text: extra.text ?? 'my order is two weeks late, where is it?',
     author: { id: `${customer}-${runId}`, handle: customer, followers: extra.followers ?? 100, verified: extra.verified ?? false },
   });
-const routed = async (playbook: string, customer: string, extra: Record<string, any> = {}) => assignmentOf(db, (await send(playbook, customer, extra)).id);
+const routed = async (playbook: string, customer: string, extra: Record<string, any> = {}) =>
+  assignmentOf(db, (await send(playbook, customer, extra)).id);
 const loads = async (teamKey: string) =>
-  Object.fromEntries((await api('GET', '/api/agents')).body.filter((a: { teams: string[] }) => a.teams.includes(teamKey)).map((a: { name: string; load: number }) => [a.name, a.load]));
+  Object.fromEntries(
+    (await api('GET', '/api/agents')).body
+      .filter((a: { teams: string[] }) => a.teams.includes(teamKey))
+      .map((a: { name: string; load: number }) => [a.name, a.load]),
+  );
 
 test('least busy: each new case goes to the agent with the fewest open cases', async () => {
   const t = await team('lb', [{ name: 'Ann' }, { name: 'Ben' }, { name: 'Cas' }]);
@@ -73,7 +87,10 @@ test('round robin: turns rotate whatever the load', async () => {
 });
 
 test("sticky: the same customer's next message goes to the case's agent, at no extra capacity; unavailable → least busy", async () => {
-  const t = await team('st', [{ name: 'Fay', capacity: 1 }, { name: 'Gus', capacity: 1 }]);
+  const t = await team('st', [
+    { name: 'Fay', capacity: 1 },
+    { name: 'Gus', capacity: 1 },
+  ]);
   const pb = await playbook('st', { team: t.key, strategy: 'sticky', mode: 'push' });
   const first = await routed(pb, 'st-angela');
   const other = await routed(pb, 'st-bob');
@@ -101,7 +118,9 @@ test('skills: the node skills plus the language and channel agents declare', asy
     { name: 'Kim', languages: [], skills: [] },
   ]);
   const pb = await playbook('sk', { team: t.key, strategy: 'least_busy', mode: 'push', skills: ['billing'] });
-  const a = await routed(pb, 'sk-1', { text: 'Hello, I was billed twice this month for the same order. Could you please refund the extra payment?' });
+  const a = await routed(pb, 'sk-1', {
+    text: 'Hello, I was billed twice this month for the same order. Could you please refund the extra payment?',
+  });
   expect(a.agent_name).toBe('Jon'); // English, on X, with billing
   expect(a.required_skills).toEqual(['billing']);
   const es = await routed(pb, 'sk-2', { text: 'Hola, me cobraron dos veces por mi pedido, necesito un reembolso por favor' });
@@ -110,7 +129,10 @@ test('skills: the node skills plus the language and channel agents declare', asy
 });
 
 test('capacity is never exceeded when many arrive at once; the rest wait in the queue', async () => {
-  const t = await team('cap', [{ name: 'Lou', capacity: 2 }, { name: 'Max', capacity: 2 }]);
+  const t = await team('cap', [
+    { name: 'Lou', capacity: 2 },
+    { name: 'Max', capacity: 2 },
+  ]);
   const pb = await playbook('cap', { team: t.key, strategy: 'least_busy', mode: 'push' });
   const posted = await Promise.all(Array.from({ length: 12 }, (_, i) => send(pb, `cap-c${i}`)));
   const decisions = await Promise.all(posted.map((p) => assignmentOf(db, p.id)));
@@ -129,11 +151,24 @@ test('a retried route (same idempotency key, even concurrently) decides once', a
   const ds = new DataSource(dataSourceOptions(process.env.DATABASE_URL));
   await ds.initialize();
   try {
-    const input = { interactionId: first.interaction_id, nodeId: 'retry', idempotencyKey: `${first.interaction_id}:retry:1:0`, team: t.key, skills: [], strategy: 'least_busy' as const, mode: 'push' as const, tier: 'first', influence: 10 };
+    const input = {
+      interactionId: first.interaction_id,
+      nodeId: 'retry',
+      idempotencyKey: `${first.interaction_id}:retry:1:0`,
+      team: t.key,
+      skills: [],
+      strategy: 'least_busy' as const,
+      mode: 'push' as const,
+      tier: 'first',
+      influence: 10,
+    };
     const results = await Promise.all([routeInteraction(ds, input), routeInteraction(ds, input), routeInteraction(ds, input)]);
     expect(new Set(results.map((r) => r.assignmentId)).size).toBe(1);
     expect(results[0]).toMatchObject({ status: 'assigned', agentName: 'Ned', team: t.key });
-    const rows = await db.query(`SELECT (SELECT count(*) FROM assignments WHERE idempotency_key = $1)::int AS a, (SELECT count(*) FROM work_items WHERE idempotency_key = $1)::int AS w`, [input.idempotencyKey]);
+    const rows = await db.query(
+      `SELECT (SELECT count(*) FROM assignments WHERE idempotency_key = $1)::int AS a, (SELECT count(*) FROM work_items WHERE idempotency_key = $1)::int AS w`,
+      [input.idempotencyKey],
+    );
     expect(rows.rows[0]).toEqual({ a: 1, w: 1 });
   } finally {
     await ds.destroy();
@@ -175,7 +210,9 @@ test('queue priority: first tier before second, then the most influence, then th
   for (const s of senders) rows.push(await routed(pb, s.who, s));
   const queue = (await api('GET', `/api/routing/queues?team=${t.key}`)).body[0].items;
   const weight: Record<string, number> = { first: 3, second: 2, noise: 1 };
-  const expected = [...rows].sort((a, b) => weight[b.tier] - weight[a.tier] || b.influence - a.influence || Number(b.followers) - Number(a.followers)).map((r) => r.interaction_id);
+  const expected = [...rows]
+    .sort((a, b) => weight[b.tier] - weight[a.tier] || b.influence - a.influence || Number(b.followers) - Number(a.followers))
+    .map((r) => r.interaction_id);
   expect(queue.map((q: { interactionId: string }) => q.interactionId)).toEqual(expected);
   // Frank (2.4M) and the star (900k) both score 100: reach breaks the tie.
   const frank = queue.findIndex((q: { followers: number }) => q.followers === 2_400_000);
@@ -209,5 +246,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
 test('the demo teams and agents are there on first start', async () => {
   const teams = (await api('GET', '/api/teams')).body.map((t: { key: string }) => t.key);
   expect(teams).toEqual(expect.arrayContaining(['care', 'priority', 'engagement', 'care-leads']));
-  await eventually(async () => ((await api('GET', '/api/agents')).body.some((a: { email: string }) => a.email === 'agent@demo') ? true : undefined));
+  await eventually(async () =>
+    (await api('GET', '/api/agents')).body.some((a: { email: string }) => a.email === 'agent@demo') ? true : undefined,
+  );
 });

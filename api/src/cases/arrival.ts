@@ -46,14 +46,25 @@ export async function linkArrival(tx: EntityManager, a: Arrival): Promise<Arriva
 
   const open = await tx.query(`SELECT id FROM cases WHERE customer_id = $1 AND status = 'open' FOR UPDATE`, [customerId]);
   const newCase = !open.length;
-  const caseId: string = open[0]?.id ?? (await tx.query(`INSERT INTO cases (customer_id, status) VALUES ($1, 'open') RETURNING id`, [customerId]))[0].id;
+  const caseId: string =
+    open[0]?.id ?? (await tx.query(`INSERT INTO cases (customer_id, status) VALUES ($1, 'open') RETURNING id`, [customerId]))[0].id;
   const joins = newCase ? undefined : await claimWaitingRun(tx, caseId, a.interactionId);
   // A reply the run asked for is the conversation going on, not a new request.
   const newRequest = !newCase && !joins && (await pendingCount(tx, caseId)) > 0;
 
-  await tx.query(`UPDATE interactions SET customer_id = $2, case_id = $3, new_request = $4 WHERE id = $1`, [a.interactionId, customerId, caseId, newRequest]);
+  await tx.query(`UPDATE interactions SET customer_id = $2, case_id = $3, new_request = $4 WHERE id = $1`, [
+    a.interactionId,
+    customerId,
+    caseId,
+    newRequest,
+  ]);
   if (joins) {
-    await tx.query(`UPDATE interactions SET joined_interaction_id = $2, workflow_id = $3, playbook_version_id = $4 WHERE id = $1`, [a.interactionId, joins.interactionId, joins.workflowId, joins.playbookVersionId]);
+    await tx.query(`UPDATE interactions SET joined_interaction_id = $2, workflow_id = $3, playbook_version_id = $4 WHERE id = $1`, [
+      a.interactionId,
+      joins.interactionId,
+      joins.workflowId,
+      joins.playbookVersionId,
+    ]);
   }
   await tx.query(`UPDATE cases SET last_activity_at = greatest(last_activity_at, $2) WHERE id = $1`, [caseId, a.receivedAt]);
   return { customerId, caseId, newCase, newRequest, merged, joins };
@@ -72,12 +83,18 @@ async function claimWaitingRun(tx: EntityManager, caseId: string, interactionId:
     [caseId, interactionId],
   );
   if (!run) return undefined;
-  await tx.query(`UPDATE interactions SET waiting = waiting || jsonb_build_object('replyFrom', $2::text) WHERE id = $1`, [run.id, interactionId]);
+  await tx.query(`UPDATE interactions SET waiting = waiting || jsonb_build_object('replyFrom', $2::text) WHERE id = $1`, [
+    run.id,
+    interactionId,
+  ]);
   return { interactionId: run.id, workflowId: run.workflow_id, playbookVersionId: run.playbook_version_id };
 }
 
 async function sharedIdentity(tx: EntityManager, customerId: string, ids: Identity[]): Promise<Identity> {
-  const rows = await tx.query(`SELECT kind, value, source FROM customer_identities WHERE customer_id = $1 AND (kind, value) IN (SELECT * FROM unnest($2::text[], $3::text[])) LIMIT 1`, [customerId, ids.map((i) => i.kind), ids.map((i) => i.value)]);
+  const rows = await tx.query(
+    `SELECT kind, value, source FROM customer_identities WHERE customer_id = $1 AND (kind, value) IN (SELECT * FROM unnest($2::text[], $3::text[])) LIMIT 1`,
+    [customerId, ids.map((i) => i.kind), ids.map((i) => i.value)],
+  );
   return rows[0] ?? ids[0];
 }
 

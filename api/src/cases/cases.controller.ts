@@ -9,7 +9,9 @@ const listSchema = z.object({
   customerId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
-const resolveSchema = z.object({ resolution: z.string().trim().min(1).max(200).default('resolved'), by: z.string().max(200).optional() }).default({ resolution: 'resolved' });
+const resolveSchema = z
+  .object({ resolution: z.string().trim().min(1).max(200).default('resolved'), by: z.string().max(200).optional() })
+  .default({ resolution: 'resolved' });
 
 @ApiTags('cases')
 @Controller('api')
@@ -23,7 +25,7 @@ export class CasesController {
   }
 
   @Get('cases/:id')
-  @ApiOperation({ summary: "A case: the customer, every interaction across channels, the auto to-do list, the assigned agent and team" })
+  @ApiOperation({ summary: 'A case: the customer, every interaction across channels, the auto to-do list, the assigned agent and team' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.cases.get(id);
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { resolveCase } from './resolve-case';
 import { todoList } from './todo';
+import { SqlRow } from './sql-row';
 
 @Injectable()
 export class CasesService {
@@ -19,10 +20,18 @@ export class CasesService {
         ORDER BY c.last_activity_at DESC LIMIT $3`,
       [query.status ?? null, query.customerId ?? null, query.limit],
     );
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id, status: r.status, customer: { id: r.customer_id, name: r.customer }, team: r.team,
-      agent: r.agent_id ? { id: r.agent_id, name: r.agent_name } : null, interactions: r.interactions, channels: r.channels ?? [],
-      openedAt: r.opened_at, lastActivityAt: r.last_activity_at, closedAt: r.closed_at, resolution: r.resolution,
+    return rows.map((r: SqlRow) => ({
+      id: r.id,
+      status: r.status,
+      customer: { id: r.customer_id, name: r.customer },
+      team: r.team,
+      agent: r.agent_id ? { id: r.agent_id, name: r.agent_name } : null,
+      interactions: r.interactions,
+      channels: r.channels ?? [],
+      openedAt: r.opened_at,
+      lastActivityAt: r.last_activity_at,
+      closedAt: r.closed_at,
+      resolution: r.resolution,
     }));
   }
 
@@ -59,13 +68,33 @@ export class CasesService {
       agent: c.agent_id ? { id: c.agent_id, name: c.agent_name, email: c.agent_email } : null,
       flags: { newRequest: todo.some((t) => t.newRequest) },
       todo,
-      interactions: interactions.map((i: Record<string, any>) => ({
-        id: i.id, channel: i.channel, externalId: i.external_id, text: i.text, visibility: i.visibility, author: i.author, receivedAt: i.received_at,
-        status: i.status, tier: i.tier, newRequest: i.new_request, joinedInteractionId: i.joined_interaction_id, workflowId: i.workflow_id,
+      interactions: interactions.map((i: SqlRow) => ({
+        id: i.id,
+        channel: i.channel,
+        externalId: i.external_id,
+        text: i.text,
+        visibility: i.visibility,
+        author: i.author,
+        receivedAt: i.received_at,
+        status: i.status,
+        tier: i.tier,
+        newRequest: i.new_request,
+        joinedInteractionId: i.joined_interaction_id,
+        workflowId: i.workflow_id,
       })),
-      assignments: assignments.map((s: Record<string, any>) => ({
-        id: s.id, interactionId: s.interaction_id, nodeId: s.node_id, team: s.team, status: s.status, mode: s.mode, strategy: s.strategy,
-        priority: s.priority, reason: s.reason, createdAt: s.created_at, assignedAt: s.assigned_at, agent: s.agent_id ? { id: s.agent_id, name: s.agent_name } : null,
+      assignments: assignments.map((s: SqlRow) => ({
+        id: s.id,
+        interactionId: s.interaction_id,
+        nodeId: s.node_id,
+        team: s.team,
+        status: s.status,
+        mode: s.mode,
+        strategy: s.strategy,
+        priority: s.priority,
+        reason: s.reason,
+        createdAt: s.created_at,
+        assignedAt: s.assigned_at,
+        agent: s.agent_id ? { id: s.agent_id, name: s.agent_name } : null,
       })),
     };
   }
@@ -80,8 +109,14 @@ export class CasesService {
   async customer(id: string) {
     const [c] = await this.db.query(`SELECT * FROM customers WHERE id = $1`, [id]);
     if (!c) throw new NotFoundException(`no customer with id "${id}"`);
-    const identities = await this.db.query(`SELECT kind, value, source, interaction_id, created_at FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`, [c.merged_into ?? id]);
-    const merges = await this.db.query(`SELECT merged_id, identity_kind, identity_value, interaction_id, merged_at FROM customer_merges WHERE survivor_id = $1 ORDER BY merged_at`, [id]);
+    const identities = await this.db.query(
+      `SELECT kind, value, source, interaction_id, created_at FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`,
+      [c.merged_into ?? id],
+    );
+    const merges = await this.db.query(
+      `SELECT merged_id, identity_kind, identity_value, interaction_id, merged_at FROM customer_merges WHERE survivor_id = $1 ORDER BY merged_at`,
+      [id],
+    );
     return {
       id: c.id,
       name: c.name,
@@ -89,15 +124,37 @@ export class CasesService {
       profile: c.profile,
       mergedInto: c.merged_into,
       createdAt: c.created_at,
-      identities: identities.map((i: Record<string, any>) => ({ kind: i.kind, value: i.value, source: i.source, interactionId: i.interaction_id, since: i.created_at })),
-      merges: merges.map((m: Record<string, any>) => ({ mergedId: m.merged_id, via: { kind: m.identity_kind, value: m.identity_value }, interactionId: m.interaction_id, at: m.merged_at })),
+      identities: identities.map((i: SqlRow) => ({
+        kind: i.kind,
+        value: i.value,
+        source: i.source,
+        interactionId: i.interaction_id,
+        since: i.created_at,
+      })),
+      merges: merges.map((m: SqlRow) => ({
+        mergedId: m.merged_id,
+        via: { kind: m.identity_kind, value: m.identity_value },
+        interactionId: m.interaction_id,
+        at: m.merged_at,
+      })),
       cases: await this.list({ customerId: c.merged_into ?? id, limit: 100 }),
     };
   }
 
   private async customerSummary(id: string) {
     const [c] = await this.db.query(`SELECT id, name, handle, profile FROM customers WHERE id = $1`, [id]);
-    const identities = await this.db.query(`SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`, [id]);
-    return { id: c.id, name: c.name, handle: c.handle, followers: c.profile?.followers ?? 0, verified: !!c.profile?.verified, tier: c.profile?.tier ?? null, identities };
+    const identities = await this.db.query(
+      `SELECT kind, value FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`,
+      [id],
+    );
+    return {
+      id: c.id,
+      name: c.name,
+      handle: c.handle,
+      followers: c.profile?.followers ?? 0,
+      verified: !!c.profile?.verified,
+      tier: c.profile?.tier ?? null,
+      identities,
+    };
   }
 }

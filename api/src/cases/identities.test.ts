@@ -3,7 +3,11 @@ import { channelIdentity, revealedIdentities } from './identities';
 describe('identities', () => {
   test('a channel gives the author id; an e-mail channel gives the address, lower-cased', () => {
     expect(channelIdentity('x', '115712')).toEqual({ kind: 'x', value: '115712', source: 'channel' });
-    expect(channelIdentity('email', ' Angela.Smith@Example.com ')).toEqual({ kind: 'email', value: 'angela.smith@example.com', source: 'channel' });
+    expect(channelIdentity('email', ' Angela.Smith@Example.com ')).toEqual({
+      kind: 'email',
+      value: 'angela.smith@example.com',
+      source: 'channel',
+    });
   });
 
   test('e-mail, phone and order number written in a message, normalised', () => {

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { SqlRow } from './sql-row';
 
 /**
  * The case's auto to-do list: what still needs someone, oldest first. Derived from the
@@ -39,12 +40,22 @@ const OPEN_WORK = `
 export async function todoList(m: EntityManager, caseId: string): Promise<TodoItem[]> {
   const [messages, work] = [await m.query(UNANSWERED, [caseId]), await m.query(OPEN_WORK, [caseId])];
   const items: TodoItem[] = [
-    ...messages.map((r: Record<string, any>) => ({
-      type: 'message' as const, interactionId: r.id, channel: r.channel, summary: excerpt(r.text), since: iso(r.received_at), ...(r.new_request ? { newRequest: true } : {}),
+    ...messages.map((r: SqlRow) => ({
+      type: 'message' as const,
+      interactionId: r.id,
+      channel: r.channel,
+      summary: excerpt(r.text),
+      since: iso(r.received_at),
+      ...(r.new_request ? { newRequest: true } : {}),
     })),
-    ...work.map((w: Record<string, any>) => ({
-      type: w.kind, interactionId: w.interaction_id, workItemId: w.id, nodeId: w.node_id, since: iso(w.created_at),
-      summary: summaryOf(w.kind, w.payload ?? {}), ...(w.payload?.dueAt ? { dueAt: String(w.payload.dueAt) } : {}),
+    ...work.map((w: SqlRow) => ({
+      type: w.kind,
+      interactionId: w.interaction_id,
+      workItemId: w.id,
+      nodeId: w.node_id,
+      since: iso(w.created_at),
+      summary: summaryOf(w.kind, w.payload ?? {}),
+      ...(w.payload?.dueAt ? { dueAt: String(w.payload.dueAt) } : {}),
     })),
   ];
   return items.sort((a, b) => a.since.localeCompare(b.since) || a.type.localeCompare(b.type));
@@ -52,12 +63,16 @@ export async function todoList(m: EntityManager, caseId: string): Promise<TodoIt
 
 /** How many items are pending: the test for "a new request inside an open case". */
 export async function pendingCount(m: EntityManager, caseId: string): Promise<number> {
-  const [{ n }] = await m.query(`SELECT (SELECT count(*) FROM (${UNANSWERED}) u)::int + (SELECT count(*) FROM (${OPEN_WORK}) w)::int AS n`, [caseId]);
+  const [{ n }] = await m.query(
+    `SELECT (SELECT count(*) FROM (${UNANSWERED}) u)::int + (SELECT count(*) FROM (${OPEN_WORK}) w)::int AS n`,
+    [caseId],
+  );
   return n;
 }
 
-function summaryOf(kind: string, p: Record<string, any>): string {
-  if (kind === 'approval') return `${String(p.role ?? '').toUpperCase() || 'An'} approval of a reply${p.assignee ? ` (${p.assignee})` : ''}`;
+function summaryOf(kind: string, p: SqlRow): string {
+  if (kind === 'approval')
+    return `${String(p.role ?? '').toUpperCase() || 'An'} approval of a reply${p.assignee ? ` (${p.assignee})` : ''}`;
   if (kind === 'task') return excerpt(String(p.prompt ?? 'Agent task'));
   return `Escalation to ${p.to ?? 'the team lead'}${p.team ? ` (${p.team})` : ''}`;
 }

@@ -35,8 +35,19 @@ export async function listQueues(db: DataSource, team?: string): Promise<Array<{
   for (const r of rows) {
     const items = teams.get(r.team) ?? [];
     items.push({
-      assignmentId: r.id, interactionId: r.interaction_id, caseId: r.case_id, customerId: r.customer_id, customer: r.customer, channel: r.channel, text: r.text,
-      mode: r.mode, tier: r.tier, influence: r.influence, followers: Number(r.followers), priority: r.priority, queuedAt: new Date(r.created_at).toISOString(),
+      assignmentId: r.id,
+      interactionId: r.interaction_id,
+      caseId: r.case_id,
+      customerId: r.customer_id,
+      customer: r.customer,
+      channel: r.channel,
+      text: r.text,
+      mode: r.mode,
+      tier: r.tier,
+      influence: r.influence,
+      followers: Number(r.followers),
+      priority: r.priority,
+      queuedAt: new Date(r.created_at).toISOString(),
     });
     teams.set(r.team, items);
   }
@@ -48,8 +59,15 @@ export async function listQueues(db: DataSource, team?: string): Promise<Array<{
  * asks; push: an agent just became free). The agent's row lock serialises this with the
  * router; SKIP LOCKED lets two agents pulling at once take different items.
  */
-export async function takeNext(tx: EntityManager, agentId: string, teams: string[], modes: Array<'push' | 'pull'>): Promise<AssignmentResult | null> {
-  const [agent] = await tx.query(`SELECT id, available, capacity, skills, languages, channels FROM agents WHERE id = $1 FOR UPDATE`, [agentId]);
+export async function takeNext(
+  tx: EntityManager,
+  agentId: string,
+  teams: string[],
+  modes: Array<'push' | 'pull'>,
+): Promise<AssignmentResult | null> {
+  const [agent] = await tx.query(`SELECT id, available, capacity, skills, languages, channels FROM agents WHERE id = $1 FOR UPDATE`, [
+    agentId,
+  ]);
   if (!agent || !teams.length) return null;
   const queued = await tx.query(
     `SELECT s.*, i.channel, i.facts->>'language' AS language, c.agent_id AS case_agent_id
@@ -61,23 +79,47 @@ export async function takeNext(tx: EntityManager, agentId: string, teams: string
   for (const q of queued) {
     if (!(await hasRoom(tx, agentId, agent, q.case_id))) continue; // full, unless the item is for a case they hold
     const why = ineligibility(
-      { id: agentId, name: '', available: agent.available, capacity: agent.capacity, load: 0, skills: agent.skills, languages: agent.languages, channels: agent.channels, lastAssignedAt: null },
+      {
+        id: agentId,
+        name: '',
+        available: agent.available,
+        capacity: agent.capacity,
+        load: 0,
+        skills: agent.skills,
+        languages: agent.languages,
+        channels: agent.channels,
+        lastAssignedAt: null,
+      },
       { strategy: 'least_busy', skills: q.required_skills, language: q.language, channel: q.channel, caseAgentId: null },
     );
     if (why) continue;
-    await tx.query(`UPDATE assignments SET status = 'assigned', agent_id = $2, assigned_at = now(), reason = coalesce(reason, '') || $3 WHERE id = $1`, [q.id, agentId, `; taken from the ${q.mode} queue`]);
+    await tx.query(
+      `UPDATE assignments SET status = 'assigned', agent_id = $2, assigned_at = now(), reason = coalesce(reason, '') || $3 WHERE id = $1`,
+      [q.id, agentId, `; taken from the ${q.mode} queue`],
+    );
     if (q.case_id) await tx.query(`UPDATE cases SET agent_id = $2, last_activity_at = now() WHERE id = $1`, [q.case_id, agentId]);
-    await tx.query(`UPDATE agent_teams SET last_assigned_at = clock_timestamp() WHERE agent_id = $1 AND team_id = (SELECT id FROM teams WHERE key = $2)`, [agentId, q.team]);
-    const [row] = await tx.query(`SELECT s.*, a.name AS agent_name, a.signature AS agent_signature FROM assignments s JOIN agents a ON a.id = s.agent_id WHERE s.id = $1`, [q.id]);
+    await tx.query(
+      `UPDATE agent_teams SET last_assigned_at = clock_timestamp() WHERE agent_id = $1 AND team_id = (SELECT id FROM teams WHERE key = $2)`,
+      [agentId, q.team],
+    );
+    const [row] = await tx.query(
+      `SELECT s.*, a.name AS agent_name, a.signature AS agent_signature FROM assignments s JOIN agents a ON a.id = s.agent_id WHERE s.id = $1`,
+      [q.id],
+    );
     const result = toResult(row);
-    await tx.query(`UPDATE work_items SET status = 'assigned', payload = $2 WHERE idempotency_key = $1`, [q.idempotency_key, JSON.stringify(workItemPayload(result))]);
+    await tx.query(`UPDATE work_items SET status = 'assigned', payload = $2 WHERE idempotency_key = $1`, [
+      q.idempotency_key,
+      JSON.stringify(workItemPayload(result)),
+    ]);
     return result;
   }
   return null;
 }
 
 export async function teamsOf(m: EntityManager, agentId: string): Promise<string[]> {
-  return (await m.query(`SELECT t.key FROM teams t JOIN agent_teams at ON at.team_id = t.id WHERE at.agent_id = $1`, [agentId])).map((r: { key: string }) => r.key);
+  return (await m.query(`SELECT t.key FROM teams t JOIN agent_teams at ON at.team_id = t.id WHERE at.agent_id = $1`, [agentId])).map(
+    (r: { key: string }) => r.key,
+  );
 }
 
 /** Push-mode work that found nobody free goes to an agent as soon as they have room. */

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CandidateAgent, queuePriority, rankAgents, Strategy } from './strategy';
+import type { SqlRow } from '../cases/sql-row';
 
 /** What a route node asks for (its config plus the facts the interpreter passes). */
 export interface RouteInput {
@@ -68,15 +69,30 @@ export async function routeInteraction(db: DataSource, input: RouteInput): Promi
 }
 
 async function decide(tx: EntityManager, input: RouteInput, arrival: Arrival, skipLocked: boolean): Promise<AssignmentResult> {
-  const caseAgentId = arrival.caseId ? ((await tx.query(`SELECT agent_id FROM cases WHERE id = $1`, [arrival.caseId]))[0]?.agent_id ?? null) : null;
-  const base = { ...input, priority: queuePriority(input.tier, input.influence ?? 0), followers: arrival.followers, caseId: arrival.caseId };
+  const caseAgentId = arrival.caseId
+    ? ((await tx.query(`SELECT agent_id FROM cases WHERE id = $1`, [arrival.caseId]))[0]?.agent_id ?? null)
+    : null;
+  const base = {
+    ...input,
+    priority: queuePriority(input.tier, input.influence ?? 0),
+    followers: arrival.followers,
+    caseId: arrival.caseId,
+  };
   if (input.mode === 'pull') return record(tx, base, null, 'pull: queued for the team');
 
   const candidates = await teamCandidates(tx, input.team);
-  const ranking = rankAgents(candidates, { strategy: input.strategy, skills: input.skills, language: arrival.language, channel: arrival.channel, caseAgentId });
+  const ranking = rankAgents(candidates, {
+    strategy: input.strategy,
+    skills: input.skills,
+    language: arrival.language,
+    channel: arrival.channel,
+    caseAgentId,
+  });
   let lockedOut = false;
   for (const agent of ranking.ranked) {
-    const rows = await tx.query(`SELECT available, capacity FROM agents WHERE id = $1 FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`, [agent.id]);
+    const rows = await tx.query(`SELECT available, capacity FROM agents WHERE id = $1 FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`, [
+      agent.id,
+    ]);
     if (!rows.length) {
       lockedOut = true;
       continue;
@@ -87,12 +103,19 @@ async function decide(tx: EntityManager, input: RouteInput, arrival: Arrival, sk
     }
   }
   if (lockedOut) throw new LockedOut();
-  const why = candidates.length ? `no agent free (${ranking.excluded.map((e) => `${nameOf(candidates, e.id)}: ${e.why}`).join('; ')})` : `team ${input.team} has no agents`;
+  const why = candidates.length
+    ? `no agent free (${ranking.excluded.map((e) => `${nameOf(candidates, e.id)}: ${e.why}`).join('; ')})`
+    : `team ${input.team} has no agents`;
   return record(tx, base, null, `push: queued, ${why}`);
 }
 
 /** Capacity under the lock: the agent's open cases now, and whether this case is one of them. */
-export async function hasRoom(tx: EntityManager, agentId: string, agent: { available: boolean; capacity: number }, caseId: string | null): Promise<boolean> {
+export async function hasRoom(
+  tx: EntityManager,
+  agentId: string,
+  agent: { available: boolean; capacity: number },
+  caseId: string | null,
+): Promise<boolean> {
   if (!agent.available) return false;
   const [{ load, holds }] = await tx.query(
     `SELECT count(DISTINCT coalesce(case_id, id))::int AS load, coalesce(bool_or(case_id = $2), false) AS holds
@@ -112,8 +135,14 @@ export async function teamCandidates(tx: EntityManager, team: string): Promise<C
     [team],
   );
   return rows.map((r: Record<string, unknown>) => ({
-    id: r.id as string, name: r.name as string, available: r.available as boolean, capacity: r.capacity as number, load: r.load as number,
-    skills: r.skills as string[], languages: r.languages as string[], channels: r.channels as string[],
+    id: r.id as string,
+    name: r.name as string,
+    available: r.available as boolean,
+    capacity: r.capacity as number,
+    load: r.load as number,
+    skills: r.skills as string[],
+    languages: r.languages as string[],
+    channels: r.channels as string[],
     lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at as string).getTime() : null,
   }));
 }
@@ -126,15 +155,38 @@ async function record(tx: EntityManager, d: Decision, agent: CandidateAgent | nu
     `INSERT INTO assignments (interaction_id, case_id, node_id, idempotency_key, team, agent_id, status, mode, strategy, tier, influence, followers, priority, required_skills, reason, assigned_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, CASE WHEN $6::uuid IS NULL THEN NULL ELSE now() END)
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [d.interactionId, d.caseId, d.nodeId, d.idempotencyKey, d.team, agent?.id ?? null, status, d.mode, d.strategy, d.tier ?? null, Math.round(d.influence ?? 0), d.followers, d.priority, d.skills, reason],
+    [
+      d.interactionId,
+      d.caseId,
+      d.nodeId,
+      d.idempotencyKey,
+      d.team,
+      agent?.id ?? null,
+      status,
+      d.mode,
+      d.strategy,
+      d.tier ?? null,
+      Math.round(d.influence ?? 0),
+      d.followers,
+      d.priority,
+      d.skills,
+      reason,
+    ],
   );
   // A concurrent attempt of the same activity got there first: its decision stands.
   if (!inserted.length) return (await findAssignment(tx, d.idempotencyKey))!;
   if (d.caseId) {
-    await tx.query(`UPDATE cases SET team = $2, agent_id = coalesce($3, agent_id), last_activity_at = now() WHERE id = $1`, [d.caseId, d.team, agent?.id ?? null]);
+    await tx.query(`UPDATE cases SET team = $2, agent_id = coalesce($3, agent_id), last_activity_at = now() WHERE id = $1`, [
+      d.caseId,
+      d.team,
+      agent?.id ?? null,
+    ]);
   }
   if (agent) {
-    await tx.query(`UPDATE agent_teams SET last_assigned_at = clock_timestamp() WHERE agent_id = $1 AND team_id = (SELECT id FROM teams WHERE key = $2)`, [agent.id, d.team]);
+    await tx.query(
+      `UPDATE agent_teams SET last_assigned_at = clock_timestamp() WHERE agent_id = $1 AND team_id = (SELECT id FROM teams WHERE key = $2)`,
+      [agent.id, d.team],
+    );
   }
   const result = (await findAssignment(tx, d.idempotencyKey))!;
   // The generic record of the node's side effect, next to approvals, tasks and escalations.
@@ -147,7 +199,17 @@ async function record(tx: EntityManager, d: Decision, agent: CandidateAgent | nu
 }
 
 export function workItemPayload(a: AssignmentResult): Record<string, unknown> {
-  return { team: a.team, mode: a.mode, strategy: a.strategy, agentId: a.agentId, agentName: a.agentName, priority: a.priority, tier: a.tier, influence: a.influence, reason: a.reason };
+  return {
+    team: a.team,
+    mode: a.mode,
+    strategy: a.strategy,
+    agentId: a.agentId,
+    agentName: a.agentName,
+    priority: a.priority,
+    tier: a.tier,
+    influence: a.influence,
+    reason: a.reason,
+  };
 }
 
 export async function findAssignment(m: EntityManager, idempotencyKey: string): Promise<AssignmentResult | null> {
@@ -160,19 +222,39 @@ export async function findAssignment(m: EntityManager, idempotencyKey: string): 
   return rows.length ? toResult(rows[0]) : null;
 }
 
-export function toResult(r: Record<string, any>): AssignmentResult {
+export function toResult(r: SqlRow): AssignmentResult {
   const status = r.status === 'queued' ? 'queued' : 'assigned';
   return {
-    status, queued: status === 'queued', assignmentId: r.id, workItemId: r.work_item_id ?? undefined, team: r.team, mode: r.mode, strategy: r.strategy,
-    agentId: r.agent_id ?? null, agentName: r.agent_name ?? null, agentSignature: r.agent_signature ?? null, caseId: r.case_id ?? null,
-    priority: r.priority, tier: r.tier ?? null, influence: r.influence, reason: r.reason ?? null,
+    status,
+    queued: status === 'queued',
+    assignmentId: r.id,
+    workItemId: r.work_item_id ?? undefined,
+    team: r.team,
+    mode: r.mode,
+    strategy: r.strategy,
+    agentId: r.agent_id ?? null,
+    agentName: r.agent_name ?? null,
+    agentSignature: r.agent_signature ?? null,
+    caseId: r.case_id ?? null,
+    priority: r.priority,
+    tier: r.tier ?? null,
+    influence: r.influence,
+    reason: r.reason ?? null,
   };
 }
 
 async function loadArrival(m: EntityManager, interactionId: string): Promise<Arrival> {
-  const rows = await m.query(`SELECT channel, facts->>'language' AS language, case_id, coalesce((author->>'followers')::bigint, 0) AS followers FROM interactions WHERE id = $1`, [interactionId]);
+  const rows = await m.query(
+    `SELECT channel, facts->>'language' AS language, case_id, coalesce((author->>'followers')::bigint, 0) AS followers FROM interactions WHERE id = $1`,
+    [interactionId],
+  );
   if (!rows.length) throw new Error(`interaction ${interactionId} does not exist`);
-  return { channel: rows[0].channel, language: rows[0].language ?? null, caseId: rows[0].case_id ?? null, followers: Number(rows[0].followers) };
+  return {
+    channel: rows[0].channel,
+    language: rows[0].language ?? null,
+    caseId: rows[0].case_id ?? null,
+    followers: Number(rows[0].followers),
+  };
 }
 
 const nameOf = (agents: CandidateAgent[], id: string) => agents.find((a) => a.id === id)?.name ?? id;

@@ -22,7 +22,10 @@ export class RoutingService {
   }
 
   async createTeam(body: { key: string; name: string }) {
-    const rows = await this.db.query(`INSERT INTO teams (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key, name`, [body.key, body.name]);
+    const rows = await this.db.query(`INSERT INTO teams (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key, name`, [
+      body.key,
+      body.name,
+    ]);
     if (!rows.length) throw new ConflictException(`team "${body.key}" exists already`);
     return rows[0];
   }

@@ -13,7 +13,10 @@ export const agentSchema = z.object({
   teams: z.array(key).max(50).default([]),
   skills: z.array(label).max(50).default([]),
   /** ISO 639-1 codes; empty = any language. */
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code like en')).max(50).default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code like en'))
+    .max(50)
+    .default([]),
   /** Empty = any channel. */
   channels: z.array(z.enum(CHANNELS as unknown as ['x', 'facebook', 'instagram', 'email', 'chat'])).default([]),
   capacity: z.number().int().min(0).max(1000).default(5),

@@ -1,9 +1,25 @@
 import { CandidateAgent, ineligibility, queuePriority, rankAgents, RouteRequest } from './strategy';
 
 const agent = (id: string, over: Partial<CandidateAgent> = {}): CandidateAgent => ({
-  id, name: id.toUpperCase(), available: true, capacity: 3, load: 0, skills: [], languages: [], channels: [], lastAssignedAt: null, ...over,
+  id,
+  name: id.toUpperCase(),
+  available: true,
+  capacity: 3,
+  load: 0,
+  skills: [],
+  languages: [],
+  channels: [],
+  lastAssignedAt: null,
+  ...over,
 });
-const request = (over: Partial<RouteRequest> = {}): RouteRequest => ({ strategy: 'least_busy', skills: [], language: 'en', channel: 'x', caseAgentId: null, ...over });
+const request = (over: Partial<RouteRequest> = {}): RouteRequest => ({
+  strategy: 'least_busy',
+  skills: [],
+  language: 'en',
+  channel: 'x',
+  caseAgentId: null,
+  ...over,
+});
 const ids = (agents: CandidateAgent[]) => agents.map((a) => a.id);
 
 describe('eligibility', () => {
@@ -26,7 +42,11 @@ describe('eligibility', () => {
 });
 
 describe('strategies', () => {
-  const team = [agent('a', { load: 2, lastAssignedAt: 300 }), agent('b', { load: 0, lastAssignedAt: 100 }), agent('c', { load: 1, lastAssignedAt: null })];
+  const team = [
+    agent('a', { load: 2, lastAssignedAt: 300 }),
+    agent('b', { load: 0, lastAssignedAt: 100 }),
+    agent('c', { load: 1, lastAssignedAt: null }),
+  ];
 
   test('least busy: fewest open cases first', () => {
     expect(ids(rankAgents(team, request()).ranked)).toEqual(['b', 'c', 'a']);
@@ -61,7 +81,10 @@ describe('strategies', () => {
   test('nobody eligible: an empty ranking with every exclusion explained', () => {
     const r = rankAgents([agent('a', { available: false }), agent('b', { load: 3 })], request());
     expect(r.ranked).toEqual([]);
-    expect(r.excluded).toEqual([{ id: 'a', why: 'unavailable' }, { id: 'b', why: 'at capacity (3/3)' }]);
+    expect(r.excluded).toEqual([
+      { id: 'a', why: 'unavailable' },
+      { id: 'b', why: 'at capacity (3/3)' },
+    ]);
   });
 });
 

@@ -52,7 +52,8 @@ export function ineligibility(a: CandidateAgent, r: RouteRequest): string | null
 /** Fewest open cases first; ties go to whoever waited longest for work, then a stable id order. */
 const byLoad = (a: CandidateAgent, b: CandidateAgent) => a.load - b.load || byTurn(a, b);
 /** Never assigned first, then the longest since their last assignment in this team. */
-const byTurn = (a: CandidateAgent, b: CandidateAgent) => (a.lastAssignedAt ?? -Infinity) - (b.lastAssignedAt ?? -Infinity) || a.id.localeCompare(b.id);
+const byTurn = (a: CandidateAgent, b: CandidateAgent) =>
+  (a.lastAssignedAt ?? -Infinity) - (b.lastAssignedAt ?? -Infinity) || a.id.localeCompare(b.id);
 
 export function rankAgents(candidates: CandidateAgent[], r: RouteRequest): Ranking {
   const excluded: Ranking['excluded'] = [];

@@ -14,19 +14,70 @@ export const TEAMS = [
  * at once; social care agents juggle many asynchronous conversations.
  */
 export const DEMO_AGENTS = [
-  { name: 'Alex Agent', email: 'agent@demo', signature: 'AA', teams: ['care', 'engagement'], skills: ['orders', 'billing'], languages: ['en'], capacity: 20 },
-  { name: 'Sofia Reyes', email: 'sofia@demo', signature: 'SR', teams: ['care'], skills: ['orders', 'billing'], languages: ['en', 'es'], capacity: 20 },
-  { name: 'Chris Taylor', email: 'chris@demo', signature: 'CT', teams: ['care', 'engagement'], skills: ['orders'], languages: [], capacity: 20 },
-  { name: 'Morgan Lee', email: 'morgan@demo', signature: 'ML', teams: ['priority'], skills: ['vip', 'influencer', 'orders'], languages: ['en'], capacity: 10 },
-  { name: 'Riley Chen', email: 'riley@demo', signature: 'RC', teams: ['priority'], skills: ['vip', 'influencer'], languages: [], capacity: 10 },
-  { name: 'Taylor Brooks', email: 'lead@demo', signature: 'TB', teams: ['care-leads'], skills: ['escalations'], languages: [], capacity: 10 },
+  {
+    name: 'Alex Agent',
+    email: 'agent@demo',
+    signature: 'AA',
+    teams: ['care', 'engagement'],
+    skills: ['orders', 'billing'],
+    languages: ['en'],
+    capacity: 20,
+  },
+  {
+    name: 'Sofia Reyes',
+    email: 'sofia@demo',
+    signature: 'SR',
+    teams: ['care'],
+    skills: ['orders', 'billing'],
+    languages: ['en', 'es'],
+    capacity: 20,
+  },
+  {
+    name: 'Chris Taylor',
+    email: 'chris@demo',
+    signature: 'CT',
+    teams: ['care', 'engagement'],
+    skills: ['orders'],
+    languages: [],
+    capacity: 20,
+  },
+  {
+    name: 'Morgan Lee',
+    email: 'morgan@demo',
+    signature: 'ML',
+    teams: ['priority'],
+    skills: ['vip', 'influencer', 'orders'],
+    languages: ['en'],
+    capacity: 10,
+  },
+  {
+    name: 'Riley Chen',
+    email: 'riley@demo',
+    signature: 'RC',
+    teams: ['priority'],
+    skills: ['vip', 'influencer'],
+    languages: [],
+    capacity: 10,
+  },
+  {
+    name: 'Taylor Brooks',
+    email: 'lead@demo',
+    signature: 'TB',
+    teams: ['care-leads'],
+    skills: ['escalations'],
+    languages: [],
+    capacity: 10,
+  },
 ];
 
 /** Idempotent: existing teams and agents (matched by key and e-mail) are left as a manager changed them. */
 export async function seedAgents(db: DataSource, options: { demoUsers: boolean }): Promise<{ teams: string[]; agents: string[] }> {
   const report = { teams: [] as string[], agents: [] as string[] };
   for (const t of TEAMS) {
-    const rows = await db.query(`INSERT INTO teams (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, [t.key, t.name]);
+    const rows = await db.query(`INSERT INTO teams (key, name) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, [
+      t.key,
+      t.name,
+    ]);
     if (rows.length) report.teams.push(t.key);
   }
   if (!options.demoUsers) return report;

@@ -27,19 +27,33 @@ export const interaction = async (id: string) => (await api('GET', `/api/interac
 export async function until(id: string, predicate: (r: any) => boolean, what = `interaction ${id}`): Promise<any> {
   let last: any;
   try {
-    return await eventually(async () => {
-      last = await interaction(id);
-      return predicate(last) ? last : undefined;
-    }, 60_000, what);
+    return await eventually(
+      async () => {
+        last = await interaction(id);
+        return predicate(last) ? last : undefined;
+      },
+      60_000,
+      what,
+    );
   } catch (e) {
     const path = (last?.path ?? []).map((s: { nodeId: string; outcome?: string }) => `${s.nodeId}:${s.outcome}`).join(' → ');
-    throw new Error(`${(e as Error).message}; last seen ${last?.status} waiting=${JSON.stringify(last?.waiting)} reason=${last?.reason} path=${path}`);
+    throw new Error(
+      `${(e as Error).message}; last seen ${last?.status} waiting=${JSON.stringify(last?.waiting)} reason=${last?.reason} path=${path}`,
+      { cause: e },
+    );
   }
 }
 
 /** The route node's decision, once persisted. */
 export const assignmentOf = (db: Client, interactionId: string) =>
-  eventually(async () => {
-    const r = await db.query(`SELECT s.*, a.name AS agent_name FROM assignments s LEFT JOIN agents a ON a.id = s.agent_id WHERE s.interaction_id = $1`, [interactionId]);
-    return r.rows[0];
-  }, 60_000, `the assignment of ${interactionId}`);
+  eventually(
+    async () => {
+      const r = await db.query(
+        `SELECT s.*, a.name AS agent_name FROM assignments s LEFT JOIN agents a ON a.id = s.agent_id WHERE s.interaction_id = $1`,
+        [interactionId],
+      );
+      return r.rows[0];
+    },
+    60_000,
+    `the assignment of ${interactionId}`,
+  );

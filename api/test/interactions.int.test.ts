@@ -63,7 +63,7 @@ test('the same webhook again is a no-op: same id, one row, one workflow', async 
 
 test('a decision moves a waiting run on; an outcome the node lacks is refused with 422', async () => {
   const posted = await api('POST', '/api/interactions', message('int-decide-1', '@brand my parcel is lost, can you help?'));
-  await eventually(async () => ((await api('GET', `/api/interactions/${posted.body.id}`)).body.waiting?.nodeId === 'task' ? true : undefined));
+  await eventually(async () => ((await api('GET', `/api/interactions/${posted.body.id}`)).body.waiting?.waitFor === 'task' ? true : undefined));
   const bad = await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'teleport', by: 'agent@demo' });
   expect(bad.status).toBe(422);
   expect(bad.body.message).toMatch(/"teleport" is not a decision/);

@@ -29,5 +29,4 @@ export class InteractionsController {
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.interactions.get(id);
   }
-
 }

@@ -183,6 +183,18 @@ describe('holding', () => {
     expect(trail(last.state)).toEqual(['start:next', 'n:next']);
     expect(last.state.vars.sent).toBe(1);
   });
+  test('in draft mode, the chosen variant becomes the run draft (for an approval) and nothing is sent', () => {
+    const drafting = single('holding', { templates, mode: 'draft' });
+    const first = begin(drafting);
+    const v = chooseVariant('i-1', 3);
+    expect(first.commands).toEqual([
+      { type: 'activity', nodeId: 'n', activity: 'draft', input: { source: 'template', template: templates[v], variant: v, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') } },
+    ]);
+    const [, last] = drive(drafting, first, done('n', { text: 'We are on it', template: templates[v] }));
+    expect(trail(last.state)).toEqual(['start:next', 'n:next']);
+    expect(last.state.vars.draft).toEqual({ text: 'We are on it', template: templates[v] });
+    expect(last.state.vars.sent).toBe(0);
+  });
 });
 
 describe('notify, declare_crisis, resolve, end', () => {

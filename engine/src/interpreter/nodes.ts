@@ -181,11 +181,16 @@ export const handlers: Handlers = {
   holding: {
     enter: ({ node, state }) => {
       const variant = chooseVariant(state.interaction.id, node.config.templates.length);
+      const template = node.config.templates[variant];
+      if (node.config.mode === 'draft') return { activity: 'draft', input: { source: 'template', template, variant } };
       // Answer where the customer wrote: a holding reply to a DM must not go out as a public post.
-      return { activity: 'send', input: { visibility: state.interaction.visibility, template: node.config.templates[variant], variant } };
+      return { activity: 'send', input: { visibility: state.interaction.visibility, template, variant } };
     },
-    resume: (_ctx, event) => {
+    resume: ({ node }, event) => {
       const r = event.type === 'activity_done' ? event.result : undefined;
+      if (node.config.mode === 'draft') {
+        return { outcome: 'next', detail: { template: r?.template }, update: (s) => void (s.vars.draft = { text: String(r?.text ?? ''), template: r?.template as string | undefined }) };
+      }
       return counted({ outcome: 'next', detail: r }, r?.outcome !== 'failed');
     },
   },

@@ -77,7 +77,11 @@ export const nodeConfigs = {
     template: templateName.optional(),
     requireApproval: z.boolean().default(false),
   }),
-  holding: z.object({ templates: z.array(templateName).min(2, '2–4 variants').max(4, '2–4 variants') }),
+  holding: z.object({
+    templates: z.array(templateName).min(2, '2–4 variants').max(4, '2–4 variants'),
+    /** send: post the chosen variant now; draft: make it the run's draft (e.g. for a PR approval before sending). */
+    mode: z.enum(['send', 'draft']).default('send'),
+  }),
   agent_task: z.object({
     prompt: z.string().min(1, 'a next-step prompt is required'),
     checklist: z.array(z.string()).default([]),

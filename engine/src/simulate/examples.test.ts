@@ -92,29 +92,33 @@ describe('social-care', () => {
 
 describe('discount-link-crisis', () => {
   const pb = examplePlaybook('discount-link-crisis');
-  const discount = facts({ matches: { 'about-discount': true } });
+  const inCrisis = facts({ matches: { 'crisis:discount-link': true }, crisis: { active: true, topics: ['discount-link'] } });
   const variants = ['holding-discount-1', 'holding-discount-2', 'holding-discount-3'].map((n) => templates[n].replace('{{customerName}}', 'Angela').trim());
+  const crisisTrail = ['start:next', 'crisis:crisis', 'holding:next', 'approval-pr:approved', 'send-holding:sent', 'tag:next', 'follow-up:done', 'resolve:next', 'end:undefined'];
 
-  test('a message about the discount → declare the crisis, a holding reply, tagged', () => {
-    const sim = simulate(pb, interaction(), { facts: discount, templates });
-    expect(trail(sim.state)).toEqual(['start:next', 'about-discount:match', 'declare:next', 'holding:next', 'tag:next', 'end:undefined']);
-    expect(activities(sim)).toEqual(['declare:declareCrisis', 'holding:send']);
-    expect(sim.steps[0].commands[0]).toMatchObject({ input: { topic: 'discount-link' } });
-    expect(variants).toContain(sim.state.path[3].detail?.text);
+  test('during the crisis: a holding variant is drafted, PR approves it, it is sent, an agent follows up', () => {
+    const sim = simulate(pb, interaction(), { facts: inCrisis, templates });
+    expect(trail(sim.state)).toEqual(crisisTrail);
+    expect(activities(sim)).toEqual(['holding:draft', 'approval-pr:requestApproval', 'send-holding:send', 'follow-up:createTask', 'resolve:resolve']);
+    expect(variants).toContain(sim.state.vars.draft?.text);
     expect(sim.state.vars.tags).toEqual(['discount-link']);
   });
 
   test('replies vary across customers but never for the same one', () => {
-    const textOf = (id: string) => simulate(pb, interaction({ id }), { facts: discount, templates }).state.path[3].detail?.text;
+    const textOf = (id: string) => simulate(pb, interaction({ id }), { facts: inCrisis, templates }).state.vars.draft?.text;
     const texts = Array.from({ length: 30 }, (_, i) => textOf(`tweet-${i}`));
     expect(new Set(texts)).toEqual(new Set(variants));
     expect(textOf('tweet-7')).toBe(texts[7]);
   });
 
-  test('anything else → the care team and an agent task', () => {
+  test('PR rejects the holding reply: nothing is sent, PR is told, the care team answers', () => {
+    const sim = simulate(pb, interaction(), { facts: inCrisis, templates, answers: { 'approval-pr': { outcome: 'rejected', reason: 'tone' } } });
+    expect(trail(sim.state)).toEqual(['start:next', 'crisis:crisis', 'holding:next', 'approval-pr:rejected', 'notify-pr:next', 'route:routed', 'task:answered', 'resolve:next', 'end:undefined']);
+    expect(activities(sim)).not.toContain('send-holding:send');
+  });
+
+  test('no crisis (yet) → the care team and an agent task', () => {
     const sim = simulate(pb, interaction(), { facts: facts(), templates });
-    expect(trail(sim.state)).toEqual(['start:next', 'about-discount:no_match', 'route:routed', 'task:done', 'end:undefined']);
-    const timedOut = simulate(pb, interaction(), { facts: facts(), answers: { task: { timeout: true } } });
-    expect(trail(timedOut.state)).toEqual(['start:next', 'about-discount:no_match', 'route:routed', 'task:timeout', 'end:undefined']);
+    expect(trail(sim.state)).toEqual(['start:next', 'crisis:normal', 'route:routed', 'task:answered', 'resolve:next', 'end:undefined']);
   });
 });

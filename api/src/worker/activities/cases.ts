@@ -1,6 +1,7 @@
 import type { ActivityResult } from '@firebreak/engine';
 import type { NodeActivities } from '@firebreak/engine/temporal';
-import { CrisisEntity, WorkItemEntity } from '../../database/entities';
+import { resolveCase } from '../../cases/resolve-case';
+import { CrisisEntity, TemplateEntity } from '../../database/entities';
 import { ActivityContext } from './context';
 
 type CaseActivities = Pick<NodeActivities, 'declareCrisis' | 'resolve'>;
@@ -15,16 +16,17 @@ export function caseActivities(ctx: ActivityContext): CaseActivities {
       return { workItemId: item.id };
     },
 
+    /**
+     * Close the case (its items, its agents' load) and record the resolution; on a public
+     * thread, prompt the agent with a public thank-you drafted from the `thank-you` template.
+     */
     async resolve(input): Promise<ActivityResult> {
-      await ctx.db
-        .getRepository(WorkItemEntity)
-        .createQueryBuilder()
-        .update()
-        .set({ status: 'closed' })
-        .where('interaction_id = :id AND kind IN (:...kinds) AND status NOT IN (:...done)', { id: input.interactionId, kinds: ['task', 'approval', 'escalation'], done: ['closed', 'decided'] })
-        .execute();
-      const item = await ctx.workItem(input, 'resolution', 'resolved', { resolution: input.resolution, thankYou: input.thankYou });
-      return { workItemId: item.id, thankYouPrompted: input.thankYou };
+      const closed = await resolveCase(ctx.db, { interactionId: input.interactionId }, { resolution: String(input.resolution), by: `playbook:${input.nodeId}` });
+      const thankYou = input.thankYou
+        ? { prompt: 'Thank the customer publicly in the thread.', draft: (await ctx.db.getRepository(TemplateEntity).existsBy({ name: 'thank-you' })) ? await ctx.render('thank-you', input.interactionId) : null }
+        : null;
+      const item = await ctx.workItem(input, 'resolution', 'resolved', { resolution: input.resolution, caseId: closed.caseId, thankYou });
+      return { workItemId: item.id, caseId: closed.caseId, caseClosed: closed.closed, thankYouPrompted: !!thankYou };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { ActivityResult } from '@firebreak/engine';
 import type { NodeActivities } from '@firebreak/engine/temporal';
 import { Not } from 'typeorm';
 import { onDuty } from '../../approvals/roster';
+import { caseHistory } from '../../cases/history';
 import { WorkItemEntity } from '../../database/entities';
 import { ActivityContext } from './context';
 
@@ -10,9 +11,33 @@ type PeopleActivities = Pick<NodeActivities, 'escalate' | 'requestApproval' | 'c
 /** Activities that put work in front of people (assignments live in ./routing): escalations, approvals, tasks, notifications. */
 export function peopleActivities(ctx: ActivityContext): PeopleActivities {
   return {
+    /**
+     * One rung of an escalation ladder: to the manager on duty (team lead), PR or legal on
+     * duty, or a team's queue, with the case's whole history. Moving up a rung expires the
+     * rung below; every rung stays on record.
+     */
     async escalate(input): Promise<ActivityResult> {
-      const item = await ctx.workItem(input, 'escalation', 'open', { rung: input.rung, to: input.to, team: input.team, sla: input.sla, note: input.note });
-      return { workItemId: item.id, to: input.to };
+      const items = ctx.db.getRepository(WorkItemEntity);
+      const to = String(input.to);
+      const role = to === 'team_lead' ? 'manager' : to === 'pr' || to === 'legal' ? to : null;
+      const assignee = role ? ((await onDuty(ctx.db, role, new Date()))[0] ?? null) : null;
+      await items.update(
+        { interactionId: input.interactionId, nodeId: input.nodeId, kind: 'escalation', status: 'open', idempotencyKey: Not(input.idempotencyKey) },
+        { status: 'expired' },
+      );
+      const history = await caseHistory(ctx.db, input.interactionId);
+      const item = await ctx.workItem(input, 'escalation', 'open', {
+        rung: input.rung,
+        to,
+        role,
+        team: input.team ?? null,
+        assignee,
+        sla: input.sla,
+        note: input.note ?? null,
+        caseId: history.caseId,
+        history: history.entries,
+      });
+      return { workItemId: item.id, to, assignee: item.payload.assignee, rung: input.rung };
     },
 
     /** Ask the first approver on duty; on the backup request, expire that ask and move to the next one on duty. */

@@ -61,7 +61,8 @@ export function sandboxAdapter(db: Sql): ChannelAdapter {
  * For rehearsing failure (tests, demos), named in FIREBREAK_CHANNEL_ADAPTERS:
  * - `flaky:N`: the first N calls for each message fail before reaching the channel;
  * - `lost-ack:N`: the first N calls reach the channel, then the answer is lost (the call throws);
- * - `rejecting`: the channel refuses every message for good.
+ * - `rejecting`: the channel refuses every message for good;
+ * - `slow:MS`: the channel takes MS milliseconds before it posts (to kill a worker mid-send).
  * Counts are per idempotency key and per worker process.
  */
 function flakyAdapter(inner: ChannelAdapter, failures: number, mode: 'before' | 'after'): ChannelAdapter {
@@ -86,6 +87,16 @@ const rejectingAdapter: ChannelAdapter = {
   },
 };
 
+function slowAdapter(inner: ChannelAdapter, ms: number): ChannelAdapter {
+  return {
+    name: `slow:${ms}`,
+    async send(m) {
+      await new Promise((r) => setTimeout(r, ms));
+      return inner.send(m);
+    },
+  };
+}
+
 /** Builds one adapter from its configured name. */
 function adapterNamed(spec: string, db: Sql): ChannelAdapter {
   const [name, arg] = spec.split(':');
@@ -93,8 +104,9 @@ function adapterNamed(spec: string, db: Sql): ChannelAdapter {
   const sandbox = sandboxAdapter(db);
   if (name === 'sandbox') return sandbox;
   if (name === 'rejecting') return rejectingAdapter;
+  if (name === 'slow' && Number.isInteger(count) && count >= 0) return slowAdapter(sandbox, count);
   if ((name === 'flaky' || name === 'lost-ack') && Number.isInteger(count) && count >= 0) return flakyAdapter(sandbox, count, name === 'flaky' ? 'before' : 'after');
-  throw new Error(`unknown channel adapter "${spec}" (known: sandbox, flaky:N, lost-ack:N, rejecting)`);
+  throw new Error(`unknown channel adapter "${spec}" (known: sandbox, flaky:N, lost-ack:N, rejecting, slow:MS)`);
 }
 
 /**

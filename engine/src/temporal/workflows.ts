@@ -12,8 +12,10 @@ const run = proxyActivities<RunActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', maximumInterval: '30s' },
 });
+// A worker that dies mid-activity is noticed when this runs out, and the activity retried
+// elsewhere: short enough for a care team, long enough for a slow channel API.
 const nodes = proxyActivities<NodeActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1s', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 

@@ -13,7 +13,18 @@ import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
-  imports: [TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }), TemporalModule, TemplatesModule, PlaybooksModule, InteractionsModule, DecisionsModule, KnowledgeModule, CasesModule, RoutingModule, CrisesModule],
+  imports: [
+    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
+    TemporalModule,
+    TemplatesModule,
+    PlaybooksModule,
+    InteractionsModule,
+    DecisionsModule,
+    KnowledgeModule,
+    CasesModule,
+    RoutingModule,
+    CrisesModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -20,6 +20,9 @@ export const config = {
 
 export function required(name: 'databaseUrl' | 'temporalAddress'): string {
   const v = config[name];
-  if (!v) throw new Error(`${name === 'databaseUrl' ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS'} is not set (npm start sets it for the embedded servers)`);
+  if (!v)
+    throw new Error(
+      `${name === 'databaseUrl' ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS'} is not set (npm start sets it for the embedded servers)`,
+    );
   return v;
 }

@@ -14,14 +14,26 @@ export async function createHttpApp(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'], bodyParser: false });
   app.use(express.json({ limit: '2mb' }));
   // A body that is not JSON is the client's mistake: say so plainly instead of echoing the parser.
-  app.use((err: { type?: string; status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.parse.failed') return res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'the request body is not valid JSON' });
-    if (err?.type === 'entity.too.large') return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'the request body is larger than 2 MB' });
-    next(err);
-  });
+  app.use(
+    (err: { type?: string; status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (err?.type === 'entity.parse.failed')
+        return res.status(400).json({ statusCode: 400, error: 'Bad Request', message: 'the request body is not valid JSON' });
+      if (err?.type === 'entity.too.large')
+        return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'the request body is larger than 2 MB' });
+      next(err);
+    },
+  );
   app.useGlobalFilters(new JsonErrorsFilter());
 
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Firebreak API').setDescription('Playbooks, interactions and the desks of managers, PR/legal and agents.').setVersion('0.1').addBearerAuth().build());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Firebreak API')
+      .setDescription('Playbooks, interactions and the desks of managers, PR/legal and agents.')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build(),
+  );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/json' });
 
   if (existsSync(join(config.editorDir, 'index.html'))) {

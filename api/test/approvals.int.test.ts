@@ -11,7 +11,13 @@ beforeAll(async () => {
     chain('approval-pr-test', [
       { id: 'start', kind: 'start', next: 'next' },
       { id: 'draft', kind: 'draft', config: { source: 'template', template: 'acknowledge' }, next: 'next' },
-      { id: 'approval', kind: 'approval', config: { role: 'pr', sla: '3s', backup: true }, next: 'approved', ends: ['rejected', 'timeout'] },
+      {
+        id: 'approval',
+        kind: 'approval',
+        config: { role: 'pr', sla: '3s', backup: true },
+        next: 'approved',
+        ends: ['rejected', 'timeout'],
+      },
       { id: 'send', kind: 'send', config: { visibility: 'public', requireApproval: true }, next: 'sent', ends: ['failed'] },
       { id: 'end', kind: 'end' },
     ]),
@@ -19,18 +25,32 @@ beforeAll(async () => {
   await publishPlaybook(
     chain('approval-self-test', [
       { id: 'start', kind: 'start', next: 'next' },
-      { id: 'task', kind: 'agent_task', config: { prompt: 'Draft a reply to {{handle}}', outcomes: ['drafted'] }, next: 'drafted', ends: ['timeout'] },
+      {
+        id: 'task',
+        kind: 'agent_task',
+        config: { prompt: 'Draft a reply to {{handle}}', outcomes: ['drafted'] },
+        next: 'drafted',
+        ends: ['timeout'],
+      },
       { id: 'approval', kind: 'approval', config: { role: 'manager', sla: '1h' }, next: 'approved', ends: ['rejected', 'timeout'] },
       { id: 'send', kind: 'send', config: { requireApproval: true }, next: 'sent', ends: ['failed'] },
       { id: 'end', kind: 'end' },
     ]),
   );
-  await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('manager2@test', 'Second Manager', 'manager', 'x') ON CONFLICT DO NOTHING`);
+  await db.query(
+    `INSERT INTO users (email, name, role, password_hash) VALUES ('manager2@test', 'Second Manager', 'manager', 'x') ON CONFLICT DO NOTHING`,
+  );
 });
 afterAll(() => db.end());
 
 const post = async (externalId: string, playbook: string) => {
-  const r = await api('POST', '/api/interactions', { channel: 'x', externalId, author: { id: `a-${externalId}`, handle: 'frank', name: 'Frank Jones' }, text: 'your ad is offensive', playbook });
+  const r = await api('POST', '/api/interactions', {
+    channel: 'x',
+    externalId,
+    author: { id: `a-${externalId}`, handle: 'frank', name: 'Frank Jones' },
+    text: 'your ad is offensive',
+    playbook,
+  });
   expect(r.status).toBe(202);
   return r.body.id as string;
 };
@@ -47,10 +67,16 @@ test('only PR may approve; the edit is what goes out, once; a second decision is
   const edited = 'Hi Frank, we hear you and we are pulling the ad today.';
   expect((await decide(id, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo', text: edited })).status).toBe(201);
   const done = await waitFor(id, (r) => r.status === 'completed');
-  expect(done.path.find((s: any) => s.nodeId === 'approval')).toMatchObject({ outcome: 'approved', detail: { by: 'pr@demo', edited: true } });
+  expect(done.path.find((s: any) => s.nodeId === 'approval')).toMatchObject({
+    outcome: 'approved',
+    detail: { by: 'pr@demo', edited: true },
+  });
   expect(await outbox(id)).toEqual([{ text: edited, status: 'sent (sandbox)' }]);
   expect((await decide(id, { nodeId: 'approval', outcome: 'rejected', by: 'pr@demo' })).status).toBe(409);
-  const items = await db.query(`SELECT status, payload->'decision'->>'by' AS by FROM work_items WHERE interaction_id = $1 AND kind = 'approval'`, [id]);
+  const items = await db.query(
+    `SELECT status, payload->'decision'->>'by' AS by FROM work_items WHERE interaction_id = $1 AND kind = 'approval'`,
+    [id],
+  );
   expect(items.rows).toEqual([{ status: 'decided', by: 'pr@demo' }]);
 });
 
@@ -70,14 +96,18 @@ test('on SLA expiry the approval moves to the backup on duty, then times out; no
   try {
     await slaThenBackup();
   } finally {
-    for (const r of saved) await db.query(`UPDATE duty_roster SET schedule = $2 WHERE role = 'pr' AND user_email = $1`, [r.user_email, r.schedule]);
+    for (const r of saved)
+      await db.query(`UPDATE duty_roster SET schedule = $2 WHERE role = 'pr' AND user_email = $1`, [r.user_email, r.schedule]);
   }
 });
 
 async function slaThenBackup() {
   const id = await post('appr-3', 'approval-pr-test');
   await waitFor(id, (r) => r.waiting?.nodeId === 'approval' && r.waiting.waitFor === 'approval' && r.waiting.phase === 1);
-  const items = await db.query(`SELECT status, payload->>'assignee' AS assignee, payload->>'backup' AS backup FROM work_items WHERE interaction_id = $1 AND kind = 'approval' ORDER BY created_at`, [id]);
+  const items = await db.query(
+    `SELECT status, payload->>'assignee' AS assignee, payload->>'backup' AS backup FROM work_items WHERE interaction_id = $1 AND kind = 'approval' ORDER BY created_at`,
+    [id],
+  );
   expect(items.rows).toHaveLength(2);
   expect(items.rows[0]).toMatchObject({ status: 'expired', backup: 'false' });
   expect(items.rows[1]).toMatchObject({ status: 'pending', backup: 'true' });
@@ -90,7 +120,9 @@ async function slaThenBackup() {
 test('nobody approves their own draft', async () => {
   const id = await post('appr-4', 'approval-self-test');
   await waitFor(id, (r) => r.waiting?.nodeId === 'task' && r.waiting.waitFor === 'task');
-  expect((await decide(id, { nodeId: 'task', outcome: 'drafted', by: 'manager@demo', text: 'Sorry Frank, we are on it. ^MM' })).status).toBe(201);
+  expect(
+    (await decide(id, { nodeId: 'task', outcome: 'drafted', by: 'manager@demo', text: 'Sorry Frank, we are on it. ^MM' })).status,
+  ).toBe(201);
   await waitFor(id, (r) => r.waiting?.nodeId === 'approval' && r.waiting.waitFor === 'approval');
   const own = await decide(id, { nodeId: 'approval', outcome: 'approved', by: 'manager@demo' });
   expect(own.status).toBe(403);

@@ -30,7 +30,13 @@ const spike = {
   ],
 };
 const post = async (n: number, text: string) => {
-  const r = await api('POST', '/api/interactions', { channel: 'x', externalId: `spike-${n}`, author: { id: `s-${n}` }, text, playbook: 'crisis-spike-test' });
+  const r = await api('POST', '/api/interactions', {
+    channel: 'x',
+    externalId: `spike-${n}`,
+    author: { id: `s-${n}` },
+    text,
+    playbook: 'crisis-spike-test',
+  });
   return waitFor(r.body.id, (x) => x.status === 'completed');
 };
 
@@ -45,7 +51,9 @@ test('three messages about an outage within ten minutes declare the crisis; stan
   expect(third.facts.priority.tier).toBe('first');
 
   const active = (await api('GET', '/api/crises?status=active')).body.filter((c: any) => c.topic === 'outage-test');
-  expect(active).toEqual([expect.objectContaining({ status: 'active', declaredBy: expect.stringMatching(/^detector: 3 messages within 10m/) })]);
+  expect(active).toEqual([
+    expect.objectContaining({ status: 'active', declaredBy: expect.stringMatching(/^detector: 3 messages within 10m/) }),
+  ]);
   expect((await post(5, 'still an outage')).tags).toEqual(['holding']);
 
   const down = await api('POST', `/api/crises/${active[0].id}/stand-down`, { by: 'manager@demo' });

@@ -43,11 +43,23 @@ async function startAgain() {
 }
 
 const post = async (externalId: string, playbook: string) => {
-  const r = await api('POST', '/api/interactions', { channel: 'chat', externalId, author: { id: `c-${externalId}`, name: 'Dana Doe' }, text: 'is anyone there?', playbook });
+  const r = await api('POST', '/api/interactions', {
+    channel: 'chat',
+    externalId,
+    author: { id: `c-${externalId}`, name: 'Dana Doe' },
+    text: 'is anyone there?',
+    playbook,
+  });
   expect(r.status).toBe(202);
   return r.body.id as string;
 };
-const sends = async (id: string) => (await db.query(`SELECT o.status, o.attempts, s.calls FROM outbox o LEFT JOIN sandbox_messages s USING (idempotency_key) WHERE o.interaction_id = $1`, [id])).rows;
+const sends = async (id: string) =>
+  (
+    await db.query(
+      `SELECT o.status, o.attempts, s.calls FROM outbox o LEFT JOIN sandbox_messages s USING (idempotency_key) WHERE o.interaction_id = $1`,
+      [id],
+    )
+  ).rows;
 
 test('killed while waiting on a timer: the timer fires with no worker alive, a new worker finishes the run', async () => {
   await publishPlaybook(
@@ -66,7 +78,13 @@ test('killed while waiting on a timer: the timer fires with no worker alive, a n
   expect((await api('GET', `/api/interactions/${id}`)).body.status).toBe('waiting');
   await startAgain();
   const done = await waitFor(id, (r) => r.status === 'completed');
-  expect(done.path.map((s: any) => [s.nodeId, s.outcome])).toEqual([['start', 'next'], ['route', 'routed'], ['pause', 'elapsed'], ['tag', 'next'], ['end', undefined]]);
+  expect(done.path.map((s: any) => [s.nodeId, s.outcome])).toEqual([
+    ['start', 'next'],
+    ['route', 'routed'],
+    ['pause', 'elapsed'],
+    ['tag', 'next'],
+    ['end', undefined],
+  ]);
   expect(done.tags).toEqual(['survived']);
 });
 
@@ -84,7 +102,12 @@ test('killed mid-approval: the decision waits for a worker, the run finishes, on
   await waitFor(id, (r) => r.waiting?.waitFor === 'approval');
   killWorker();
   // The Update is accepted only once a worker runs the workflow again.
-  const decision = api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo', text: 'We are on it, Dana.' });
+  const decision = api('POST', `/api/interactions/${id}/decisions`, {
+    nodeId: 'approval',
+    outcome: 'approved',
+    by: 'pr@demo',
+    text: 'We are on it, Dana.',
+  });
   await new Promise((r) => setTimeout(r, 1500));
   await startAgain();
   expect((await decision).status).toBe(201);
@@ -97,7 +120,9 @@ test('killed in the middle of sending: the send is retried on a new worker and g
   await restartWorker({ FIREBREAK_CHANNEL_ADAPTERS: '*=slow:4000' });
   const id = await post('dur-3', 'durability-approval');
   await waitFor(id, (r) => r.waiting?.waitFor === 'approval');
-  expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(201);
+  expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(
+    201,
+  );
   // The outbox row is written and counted before the (slow) channel call: kill inside it.
   await eventually(async () => ((await sends(id))[0]?.attempts === 1 ? true : undefined), 20_000, 'the send to start');
   killWorker();

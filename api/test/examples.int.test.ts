@@ -25,7 +25,13 @@ afterAll(async () => {
 });
 
 const post = async (playbook: string, externalId: string, text: string, author: Record<string, unknown> = {}) => {
-  const r = await api('POST', '/api/interactions', { channel: 'x', externalId: `${externalId}-${runId}`, text, playbook, author: { id: `${externalId}-${runId}`, handle: externalId, name: 'Sam Customer', followers: 80, ...author } });
+  const r = await api('POST', '/api/interactions', {
+    channel: 'x',
+    externalId: `${externalId}-${runId}`,
+    text,
+    playbook,
+    author: { id: `${externalId}-${runId}`, handle: externalId, name: 'Sam Customer', followers: 80, ...author },
+  });
   expect(r.status).toBe(202);
   return r.body.id as string;
 };
@@ -76,13 +82,24 @@ describe('escalation map', () => {
   beforeAll(() => publishPlaybook(exampleForTest('escalation-map', 'scenario-escalation-map')));
 
   test('legal risk: team lead first, then legal after the SLA; the rung carries the case history; only legal may close it', async () => {
-    const id = await post('scenario-escalation-map', 'legal', "@brand you charged me 3 times and won't refund. My lawyer will hear about this, I'm going to sue");
+    const id = await post(
+      'scenario-escalation-map',
+      'legal',
+      "@brand you charged me 3 times and won't refund. My lawyer will hear about this, I'm going to sue",
+    );
     await until(id, (r) => waitingFor('escalate-legal', 'escalation')(r) && r.waiting.phase === 0);
-    const rung0 = await db.query(`SELECT payload FROM work_items WHERE interaction_id = $1 AND kind = 'escalation' ORDER BY created_at`, [id]);
+    const rung0 = await db.query(`SELECT payload FROM work_items WHERE interaction_id = $1 AND kind = 'escalation' ORDER BY created_at`, [
+      id,
+    ]);
     expect(rung0.rows[0].payload).toMatchObject({ rung: 0, to: 'team_lead', role: 'manager', assignee: 'manager@demo' });
-    expect(rung0.rows[0].payload.history.map((h: any) => h.text)).toContain("@brand you charged me 3 times and won't refund. My lawyer will hear about this, I'm going to sue");
+    expect(rung0.rows[0].payload.history.map((h: any) => h.text)).toContain(
+      "@brand you charged me 3 times and won't refund. My lawyer will hear about this, I'm going to sue",
+    );
     await until(id, (r) => waitingFor('escalate-legal', 'escalation')(r) && r.waiting.phase === 1);
-    const rungs = await db.query(`SELECT status, payload->>'to' AS to, payload->>'assignee' AS assignee FROM work_items WHERE interaction_id = $1 AND kind = 'escalation' ORDER BY created_at`, [id]);
+    const rungs = await db.query(
+      `SELECT status, payload->>'to' AS to, payload->>'assignee' AS assignee FROM work_items WHERE interaction_id = $1 AND kind = 'escalation' ORDER BY created_at`,
+      [id],
+    );
     expect(rungs.rows).toEqual([
       { status: 'expired', to: 'team_lead', assignee: 'manager@demo' },
       { status: 'open', to: 'legal', assignee: 'legal@demo' },
@@ -95,13 +112,36 @@ describe('escalation map', () => {
   });
 
   test('brand risk: the team lead hands it to PR, who approves the public reply', async () => {
-    const id = await post('scenario-escalation-map', 'brand', '@brand this ad is offensive and racist. Everyone should boycott you', { followers: 52000, verified: true });
+    const id = await post('scenario-escalation-map', 'brand', '@brand this ad is offensive and racist. Everyone should boycott you', {
+      followers: 52000,
+      verified: true,
+    });
     await until(id, waitingFor('escalate-brand', 'escalation'));
     expect((await decide(id, { nodeId: 'escalate-brand', outcome: 'handled', by: 'manager@demo' })).status).toBe(201);
     await until(id, waitingFor('approval-pr', 'approval'));
-    expect((await decide(id, { nodeId: 'approval-pr', outcome: 'approved', by: 'pr@demo', text: 'We hear you. The ad is withdrawn today, and we are sorry.' })).status).toBe(201);
+    expect(
+      (
+        await decide(id, {
+          nodeId: 'approval-pr',
+          outcome: 'approved',
+          by: 'pr@demo',
+          text: 'We hear you. The ad is withdrawn today, and we are sorry.',
+        })
+      ).status,
+    ).toBe(201);
     const done = await until(id, (r) => r.status === 'completed');
-    expect(nodes(done)).toEqual(['start', 'legal-risk', 'brand-risk', 'tag-brand', 'escalate-brand', 'draft-pr', 'approval-pr', 'send', 'resolve', 'end']);
+    expect(nodes(done)).toEqual([
+      'start',
+      'legal-risk',
+      'brand-risk',
+      'tag-brand',
+      'escalate-brand',
+      'draft-pr',
+      'approval-pr',
+      'send',
+      'resolve',
+      'end',
+    ]);
     const sent = await db.query(`SELECT text FROM outbox WHERE interaction_id = $1`, [id]);
     expect(sent.rows).toEqual([{ text: 'We hear you. The ad is withdrawn today, and we are sorry.' }]);
   });

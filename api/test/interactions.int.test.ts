@@ -29,25 +29,43 @@ test('a published example playbook routes a first-tier message and the path is i
   expect(published.status).toBe(201);
   expect(published.body.version).toBeGreaterThanOrEqual(2);
 
-  const posted = await api('POST', '/api/interactions', message('int-route-1', '@brand where is my order?? two weeks late, this is terrible'));
+  const posted = await api(
+    'POST',
+    '/api/interactions',
+    message('int-route-1', '@brand where is my order?? two weeks late, this is terrible'),
+  );
   expect(posted.status).toBe(202);
   expect(posted.body).toEqual({ id: expect.any(String), workflowId: 'interaction:x:int-route-1', playbookVersionId: published.body.id });
 
-  const run = await eventually(async () => {
-    const r = await api('GET', `/api/interactions/${posted.body.id}`);
-    return r.body.waiting?.nodeId === 'task' ? r.body : undefined;
-  }, 30_000, 'the run to reach the agent task');
+  const run = await eventually(
+    async () => {
+      const r = await api('GET', `/api/interactions/${posted.body.id}`);
+      return r.body.waiting?.nodeId === 'task' ? r.body : undefined;
+    },
+    30_000,
+    'the run to reach the agent task',
+  );
   expect(run.playbookVersion).toEqual({ id: published.body.id, playbook: 'social-care', version: published.body.version });
   expect(run.facts.priority.tier).toBe('first');
   expect(run.path.map((s: { nodeId: string; outcome?: string }) => [s.nodeId, s.outcome])).toEqual([
-    ['start', 'next'], ['crisis', 'normal'], ['pii', 'none'], ['priority', 'first'], ['customer', 'standard'], ['route-care', 'routed'], ['task', undefined],
+    ['start', 'next'],
+    ['crisis', 'normal'],
+    ['pii', 'none'],
+    ['priority', 'first'],
+    ['customer', 'standard'],
+    ['route-care', 'routed'],
+    ['task', undefined],
   ]);
 
   const row = await db.query(`SELECT status, path, playbook_version_id FROM interactions WHERE id = $1`, [posted.body.id]);
   expect(row.rows[0].status).toBe('waiting');
   expect(row.rows[0].path.map((s: { nodeId: string }) => s.nodeId)).toContain('route-care');
-  const assignment = await db.query(`SELECT kind, status, payload FROM work_items WHERE interaction_id = $1 AND kind = 'assignment'`, [posted.body.id]);
-  expect(assignment.rows).toEqual([{ kind: 'assignment', status: 'assigned', payload: expect.objectContaining({ team: 'care', mode: 'push' }) }]);
+  const assignment = await db.query(`SELECT kind, status, payload FROM work_items WHERE interaction_id = $1 AND kind = 'assignment'`, [
+    posted.body.id,
+  ]);
+  expect(assignment.rows).toEqual([
+    { kind: 'assignment', status: 'assigned', payload: expect.objectContaining({ team: 'care', mode: 'push' }) },
+  ]);
 });
 
 test('the same webhook again is a no-op: same id, one row, one workflow', async () => {
@@ -57,17 +75,23 @@ test('the same webhook again is a no-op: same id, one row, one workflow', async 
   const rows = await db.query(`SELECT text FROM interactions WHERE channel = 'x' AND external_id = 'int-dup-1'`);
   expect(rows.rows).toEqual([{ text: 'my card was charged twice!!' }]);
   await eventually(async () => ((await api('GET', `/api/interactions/${first.body.id}`)).body.waiting ? true : undefined));
-  const items = await db.query(`SELECT count(*)::int AS n FROM work_items WHERE interaction_id = $1 AND kind = 'assignment'`, [first.body.id]);
+  const items = await db.query(`SELECT count(*)::int AS n FROM work_items WHERE interaction_id = $1 AND kind = 'assignment'`, [
+    first.body.id,
+  ]);
   expect(items.rows[0].n).toBe(1);
 });
 
 test('a decision moves a waiting run on; an outcome the node lacks is refused with 422', async () => {
   const posted = await api('POST', '/api/interactions', message('int-decide-1', '@brand my parcel is lost, can you help?'));
-  await eventually(async () => ((await api('GET', `/api/interactions/${posted.body.id}`)).body.waiting?.waitFor === 'task' ? true : undefined));
+  await eventually(async () =>
+    (await api('GET', `/api/interactions/${posted.body.id}`)).body.waiting?.waitFor === 'task' ? true : undefined,
+  );
   const bad = await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'teleport', by: 'agent@demo' });
   expect(bad.status).toBe(422);
   expect(bad.body.message).toMatch(/"teleport" is not a decision/);
-  expect((await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'answered', by: 'agent@demo' })).status).toBe(201);
+  expect(
+    (await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'answered', by: 'agent@demo' })).status,
+  ).toBe(201);
   const done = await eventually(async () => {
     const r = await api('GET', `/api/interactions/${posted.body.id}`);
     return r.body.status === 'completed' ? r.body : undefined;
@@ -99,13 +123,29 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   test('publishing an invalid draft is refused with 422 and the problem list; nothing is published', async () => {
     const before = await api('GET', '/api/playbooks/discount-link-crisis/versions');
     const pb = (await api('GET', '/api/playbooks/discount-link-crisis')).body.draft;
-    const broken = { ...pb, nodes: pb.nodes.map((n: { id: string; config: object }) => (n.id === 'about-discount' ? { ...n, config: { query: 'discount AND (' } } : n)), edges: pb.edges.filter((e: { id: string }) => e.id !== 'e6') };
+    const broken = {
+      ...pb,
+      nodes: pb.nodes.map((n: { id: string; config: object }) =>
+        n.id === 'about-discount' ? { ...n, config: { query: 'discount AND (' } } : n,
+      ),
+      edges: pb.edges.filter((e: { id: string }) => e.id !== 'e6'),
+    };
     const saved = await api('PUT', '/api/playbooks/discount-link-crisis/draft', broken);
     expect(saved.status).toBe(200);
-    expect(saved.body.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { code: string }) => p.code).sort()).toEqual(['query', 'unconnected_outcome']);
+    expect(
+      saved.body.problems
+        .filter((p: { severity: string }) => p.severity === 'error')
+        .map((p: { code: string }) => p.code)
+        .sort(),
+    ).toEqual(['query', 'unconnected_outcome']);
     const r = await api('POST', '/api/playbooks/discount-link-crisis/publish', {});
     expect(r.status).toBe(422);
-    expect(r.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'query', nodeId: 'about-discount', path: 'config.query' }), expect.objectContaining({ code: 'unconnected_outcome', nodeId: 'about-discount' })]));
+    expect(r.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'query', nodeId: 'about-discount', path: 'config.query' }),
+        expect.objectContaining({ code: 'unconnected_outcome', nodeId: 'about-discount' }),
+      ]),
+    );
     expect((await api('GET', '/api/playbooks/discount-link-crisis/versions')).body).toEqual(before.body);
     await api('PUT', '/api/playbooks/discount-link-crisis/draft', pb);
   });
@@ -114,5 +154,13 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
 test('OpenAPI describes the api', async () => {
   const r = await api('GET', '/api/docs/json');
   expect(r.status).toBe(200);
-  expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/interactions', '/api/interactions/{id}', '/api/playbooks', '/api/playbooks/{key}/publish', '/api/health']));
+  expect(Object.keys(r.body.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/interactions',
+      '/api/interactions/{id}',
+      '/api/playbooks',
+      '/api/playbooks/{key}/publish',
+      '/api/health',
+    ]),
+  );
 });

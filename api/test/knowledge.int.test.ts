@@ -26,15 +26,27 @@ async function article(body: Record<string, unknown>) {
 const search = async (q: string) => {
   const r = await api('GET', `/api/knowledge/search?q=${encodeURIComponent(q)}`);
   expect(r.status).toBe(200);
-  return r.body.results as Array<{ id: string; key: string | null; title: string; score: number; why: { textRank: number; matchedTerms: string[]; keywordMatched: boolean; keywordBoost: number; keywordQuery: string | null } }>;
+  return r.body.results as Array<{
+    id: string;
+    key: string | null;
+    title: string;
+    score: number;
+    why: { textRank: number; matchedTerms: string[]; keywordMatched: boolean; keywordBoost: number; keywordQuery: string | null };
+  }>;
 };
 
 test('the articles in templates/kb are loaded on first start', async () => {
   const r = await api('GET', '/api/knowledge');
   expect(r.status).toBe(200);
-  expect(r.body.map((a: { key: string }) => a.key)).toEqual(expect.arrayContaining(['order-status', 'refunds', 'discount-link', 'password-reset', 'delivery-delays']));
+  expect(r.body.map((a: { key: string }) => a.key)).toEqual(
+    expect.arrayContaining(['order-status', 'refunds', 'discount-link', 'password-reset', 'delivery-delays']),
+  );
   const pw = r.body.find((a: { key: string }) => a.key === 'password-reset');
-  expect(pw).toMatchObject({ title: expect.stringMatching(/password/i), tags: ['account', 'login'], query: expect.stringContaining('password*') });
+  expect(pw).toMatchObject({
+    title: expect.stringMatching(/password/i),
+    tags: ['account', 'login'],
+    query: expect.stringContaining('password*'),
+  });
 });
 
 describe('ranking', () => {
@@ -79,7 +91,9 @@ describe('ranking', () => {
     // Found by the query alone (no word in common), and gone from the boost once the query is removed.
     const [only] = await search('a marsupial!');
     expect(only).toMatchObject({ id: mascot.id, score: 1, why: { textRank: 0, matchedTerms: [], keywordMatched: true } });
-    expect((await api('PUT', `/api/knowledge/${mascot.id}`, { title: 'Our mascot', body: 'Meet Quinn, the brand mascot.' })).status).toBe(200);
+    expect((await api('PUT', `/api/knowledge/${mascot.id}`, { title: 'Our mascot', body: 'Meet Quinn, the brand mascot.' })).status).toBe(
+      200,
+    );
     expect((await search('is the quokka your mascot?')).map((r) => r.id).slice(0, 2)).toEqual([plush.id, mascot.id]);
     expect(await search('a marsupial!')).toEqual([]);
   });
@@ -91,11 +105,23 @@ describe('ranking', () => {
 
 describe('CRUD and bad input', () => {
   test('create, read, replace, delete', async () => {
-    const a = await article({ key: 'kb-crud-test', title: 'Gift wrapping', body: 'Hi {{customerName}}, we wrap for free.', tags: ['Gifts'] });
+    const a = await article({
+      key: 'kb-crud-test',
+      title: 'Gift wrapping',
+      body: 'Hi {{customerName}}, we wrap for free.',
+      tags: ['Gifts'],
+    });
     expect(a).toMatchObject({ key: 'kb-crud-test', title: 'Gift wrapping', tags: ['gifts'], query: null });
     expect((await api('GET', `/api/knowledge/${a.id}`)).body).toMatchObject({ id: a.id, body: 'Hi {{customerName}}, we wrap for free.' });
-    const put = await api('PUT', `/api/knowledge/${a.id}`, { title: 'Gift wrapping and cards', body: 'Free wrapping, and a card.', query: 'gift* OR wrap*' });
-    expect(put).toMatchObject({ status: 200, body: { id: a.id, key: 'kb-crud-test', title: 'Gift wrapping and cards', query: 'gift* OR wrap*', tags: [] } });
+    const put = await api('PUT', `/api/knowledge/${a.id}`, {
+      title: 'Gift wrapping and cards',
+      body: 'Free wrapping, and a card.',
+      query: 'gift* OR wrap*',
+    });
+    expect(put).toMatchObject({
+      status: 200,
+      body: { id: a.id, key: 'kb-crud-test', title: 'Gift wrapping and cards', query: 'gift* OR wrap*', tags: [] },
+    });
     expect((await search('can you gift wrap it'))[0].id).toBe(a.id);
     expect((await api('DELETE', `/api/knowledge/${a.id}`)).status).toBe(204);
     expect((await api('GET', `/api/knowledge/${a.id}`)).status).toBe(404);
@@ -104,7 +130,13 @@ describe('CRUD and bad input', () => {
 
   test('invalid bodies get a 400 naming each field, and write nothing', async () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM kb_articles`)).rows[0].n;
-    const r = await api('POST', '/api/knowledge', { title: '', body: 'Hi {{#if x}}', query: 'refund AND (', tags: 'refunds', colour: 'red' });
+    const r = await api('POST', '/api/knowledge', {
+      title: '',
+      body: 'Hi {{#if x}}',
+      query: 'refund AND (',
+      tags: 'refunds',
+      colour: 'red',
+    });
     expect(r.status).toBe(400);
     expect(r.body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['', 'body', 'query', 'tags', 'title']);
     expect(r.body.problems.find((p: { path: string }) => p.path === 'body').message).toMatch(/not a valid template: Parse error on line 1/);
@@ -141,13 +173,24 @@ describe('draft from the knowledge base in a real run', () => {
   });
 
   const post = (externalId: string, text: string, authorId = `kb-${externalId}`) =>
-    api('POST', '/api/interactions', { channel: 'chat', externalId, visibility: 'private', playbook: 'kb-draft-test', author: { id: authorId, name: 'Angela Smith', handle: 'angela' }, text });
+    api('POST', '/api/interactions', {
+      channel: 'chat',
+      externalId,
+      visibility: 'private',
+      playbook: 'kb-draft-test',
+      author: { id: authorId, name: 'Angela Smith', handle: 'angela' },
+      text,
+    });
   const trailOf = (run: { path: Array<{ nodeId: string; outcome?: string }> }) => run.path.map((s) => `${s.nodeId}:${s.outcome}`);
   const finished = (id: string) =>
-    eventually(async () => {
-      const r = await api('GET', `/api/interactions/${id}`);
-      return ['completed', 'failed'].includes(r.body.status) ? r.body : undefined;
-    }, 60_000, `interaction ${id} to finish`);
+    eventually(
+      async () => {
+        const r = await api('GET', `/api/interactions/${id}`);
+        return ['completed', 'failed'].includes(r.body.status) ? r.body : undefined;
+      },
+      60_000,
+      `interaction ${id} to finish`,
+    );
 
   test('the best article becomes the draft, rendered with the run (name, agent, order number from the message) and sent', async () => {
     const posted = await post('kb-run-1', 'where is my order #A-10428?? it still has not arrived');
@@ -162,9 +205,20 @@ describe('draft from the knowledge base in a real run', () => {
     // The agent the route node assigned signs the reply (initials of the name when no signature comes with it).
     const agent: string = vars.assignment.agentName;
     expect(agent).toEqual(expect.any(String));
-    const initials = agent.split(/\s+/).map((w) => w[0]).join('');
+    const initials = agent
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
     const outbox = await db.query(`SELECT text, status, visibility FROM outbox WHERE interaction_id = $1`, [posted.body.id]);
-    expect(outbox.rows).toEqual([{ text: expect.stringMatching(/^Hi Angela, sorry you're still waiting! We've checked order A-10428: it should be with you within the next few days\./), status: 'sent (sandbox)', visibility: 'private' }]);
+    expect(outbox.rows).toEqual([
+      {
+        text: expect.stringMatching(
+          /^Hi Angela, sorry you're still waiting! We've checked order A-10428: it should be with you within the next few days\./,
+        ),
+        status: 'sent (sandbox)',
+        visibility: 'private',
+      },
+    ]);
     expect(outbox.rows[0].text.endsWith(`^${vars.assignment.agentSignature ?? initials}`)).toBe(true);
   });
 

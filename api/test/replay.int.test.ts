@@ -61,7 +61,15 @@ const flows: Array<{ name: string; run: () => Promise<string> }> = [
 ];
 
 const post = async (playbook: string, ext: string, text: string) =>
-  (await api('POST', '/api/interactions', { channel: 'x', externalId: `${ext}-${runId}`, author: { id: `${ext}-${runId}`, name: 'Riley Replay' }, text, playbook })).body.id as string;
+  (
+    await api('POST', '/api/interactions', {
+      channel: 'x',
+      externalId: `${ext}-${runId}`,
+      author: { id: `${ext}-${runId}`, name: 'Riley Replay' },
+      text,
+      playbook,
+    })
+  ).body.id as string;
 const decide = async (id: string, body: object) => {
   const r = await api('POST', `/api/interactions/${id}/decisions`, body);
   if (r.status !== 201) throw new Error(`decision ${JSON.stringify(body)} → ${r.status} ${JSON.stringify(r.body)}`);
@@ -77,7 +85,13 @@ beforeAll(async () => {
       { id: 'start', kind: 'start', next: 'next' },
       { id: 'pause', kind: 'wait', config: { for: 'duration', duration: '1s' }, next: 'elapsed' },
       { id: 'draft', kind: 'draft', config: { source: 'template', template: 'acknowledge' }, next: 'next' },
-      { id: 'approval', kind: 'approval', config: { role: 'pr', sla: '1s', backup: true }, next: 'approved', ends: ['rejected', 'timeout'] },
+      {
+        id: 'approval',
+        kind: 'approval',
+        config: { role: 'pr', sla: '1s', backup: true },
+        next: 'approved',
+        ends: ['rejected', 'timeout'],
+      },
       { id: 'end', kind: 'end' },
     ]),
   );
@@ -86,7 +100,10 @@ afterAll(() => temporal.connection.close());
 
 async function replay(histories: Array<{ workflowId: string; history: unknown }>) {
   const failures: string[] = [];
-  for await (const r of Worker.runReplayHistories({ workflowBundle: bundle }, histories.map((h) => ({ workflowId: h.workflowId, history: historyFromJSON(h.history) })))) {
+  for await (const r of Worker.runReplayHistories(
+    { workflowBundle: bundle },
+    histories.map((h) => ({ workflowId: h.workflowId, history: historyFromJSON(h.history) })),
+  )) {
     if (r.error) failures.push(`${r.workflowId}: ${r.error.message}`);
   }
   return failures;
@@ -103,7 +120,8 @@ test('runs of the example playbooks recorded now replay deterministically', asyn
   expect(recorded.map((r) => r.history.events.length).every((n) => n > 10)).toBe(true);
   expect(await replay(recorded)).toEqual([]);
   if (process.env.RECORD_HISTORIES === '1') {
-    for (const r of recorded) writeFileSync(join(corpus, `${r.name}.json`), JSON.stringify({ workflowId: r.workflowId, history: r.history }) + '\n');
+    for (const r of recorded)
+      writeFileSync(join(corpus, `${r.name}.json`), JSON.stringify({ workflowId: r.workflowId, history: r.history }) + '\n');
   }
 });
 

@@ -13,7 +13,16 @@ const v2 = chain('versions-test', [
   { id: 'tag', kind: 'tag', config: { tags: ['v2'] }, next: 'next' },
   { id: 'end', kind: 'end' },
 ]);
-const post = async (externalId: string) => (await api('POST', '/api/interactions', { channel: 'chat', externalId, author: { id: 'v-c' }, text: 'hello?', playbook: 'versions-test' })).body.id as string;
+const post = async (externalId: string) =>
+  (
+    await api('POST', '/api/interactions', {
+      channel: 'chat',
+      externalId,
+      author: { id: 'v-c' },
+      text: 'hello?',
+      playbook: 'versions-test',
+    })
+  ).body.id as string;
 
 test('a v1 run waiting for approval finishes on v1 while new runs take v2; rollback brings v1 back as v3', async () => {
   const first = await publishPlaybook(v1);
@@ -27,7 +36,9 @@ test('a v1 run waiting for approval finishes on v1 while new runs take v2; rollb
   expect(runB.playbookVersion.version).toBe(second.version);
   expect(runB.tags).toEqual(['v2']);
 
-  expect((await api('POST', `/api/interactions/${a}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(201);
+  expect((await api('POST', `/api/interactions/${a}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(
+    201,
+  );
   const runA = await waitFor(a, (r) => r.status === 'completed');
   expect(runA.playbookVersion.version).toBe(first.version);
   expect(runA.tags).toEqual(['v1']);
@@ -37,8 +48,17 @@ test('a v1 run waiting for approval finishes on v1 while new runs take v2; rollb
   expect(rolled.status).toBe(201);
   expect(rolled.body).toMatchObject({ version: second.version + 1, note: `rollback to version ${first.version}` });
   const versions = (await api('GET', '/api/playbooks/versions-test/versions')).body;
-  expect(versions.map((v: any) => [v.version, v.live])).toEqual([[second.version + 1, true], [second.version, false], [first.version, false]]);
-  expect((await api('GET', '/api/playbooks/versions-test')).body.draft.nodes.map((n: any) => n.id)).toEqual(['start', 'approval', 'tag', 'end']);
+  expect(versions.map((v: any) => [v.version, v.live])).toEqual([
+    [second.version + 1, true],
+    [second.version, false],
+    [first.version, false],
+  ]);
+  expect((await api('GET', '/api/playbooks/versions-test')).body.draft.nodes.map((n: any) => n.id)).toEqual([
+    'start',
+    'approval',
+    'tag',
+    'end',
+  ]);
   const c = await post('ver-c');
   const runC = await waitFor(c, (r) => r.waiting?.waitFor === 'approval');
   expect(runC.playbookVersion.version).toBe(second.version + 1);

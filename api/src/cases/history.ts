@@ -16,7 +16,11 @@ export interface CaseHistoryEntry {
  * Everything the case has seen so far, oldest first, for whoever a case is escalated to:
  * each message, what the playbook did with it and what was answered. Bounded, newest kept.
  */
-export async function caseHistory(db: DataSource, interactionId: string, limit = 50): Promise<{ caseId: string | null; entries: CaseHistoryEntry[] }> {
+export async function caseHistory(
+  db: DataSource,
+  interactionId: string,
+  limit = 50,
+): Promise<{ caseId: string | null; entries: CaseHistoryEntry[] }> {
   const [row] = await db.query(`SELECT case_id FROM interactions WHERE id = $1`, [interactionId]);
   const caseId: string | null = row?.case_id ?? null;
   const rows = await db.query(
@@ -28,14 +32,24 @@ export async function caseHistory(db: DataSource, interactionId: string, limit =
       LIMIT ${Number(limit)}`,
     [caseId ?? interactionId],
   );
-  const entries = rows.reverse().map((r: Record<string, any>) => ({
+  interface Row {
+    id: string;
+    channel: string;
+    visibility: string;
+    text: string;
+    received_at: Date;
+    status: string;
+    path: Array<{ nodeId: string; outcome?: string }>;
+    replies: CaseHistoryEntry['replies'];
+  }
+  const entries = (rows as Row[]).reverse().map((r) => ({
     interactionId: r.id,
     channel: r.channel,
     visibility: r.visibility,
     text: r.text,
     receivedAt: new Date(r.received_at).toISOString(),
     status: r.status,
-    path: (r.path as Array<{ nodeId: string; outcome?: string }>).map((s) => (s.outcome ? `${s.nodeId}:${s.outcome}` : s.nodeId)),
+    path: r.path.map((s) => (s.outcome ? `${s.nodeId}:${s.outcome}` : s.nodeId)),
     replies: r.replies,
   }));
   return { caseId, entries };

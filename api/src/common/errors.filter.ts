@@ -16,7 +16,12 @@ export class JsonErrorsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const details = typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
-      res.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', ...details, ...(details.statusCode ? { statusCode: status } : {}) });
+      res.status(status).json({
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        ...details,
+        ...(details.statusCode ? { statusCode: status } : {}),
+      });
       return;
     }
     const e = exception as { stack?: string };

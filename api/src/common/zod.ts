@@ -21,4 +21,5 @@ export class ZodPipe<T extends ZodType> implements PipeTransform {
 }
 
 /** The JSON schema of a zod schema, for OpenAPI. */
-export const openApiSchema = (schema: ZodType) => z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+export const openApiSchema = (schema: ZodType) =>
+  z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;

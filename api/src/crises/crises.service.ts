@@ -14,7 +14,14 @@ export class CrisesService {
 
   async declare(topic: string, by: string): Promise<CrisisEntity> {
     const repo = this.db.getRepository(CrisisEntity);
-    const inserted = await this.db.createQueryBuilder().insert().into(CrisisEntity).values({ topic, status: 'active', declaredBy: by }).orIgnore().returning('id').execute();
+    const inserted = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(CrisisEntity)
+      .values({ topic, status: 'active', declaredBy: by })
+      .orIgnore()
+      .returning('id')
+      .execute();
     const rows = inserted.raw as Array<{ id: string }>;
     if (!rows.length) throw new ConflictException(`a crisis on "${topic}" is already active`);
     return repo.findOneByOrFail({ id: rows[0].id });

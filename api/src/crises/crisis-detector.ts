@@ -14,7 +14,10 @@ export async function detectCrises(db: DataSource, pb: Playbook, matches: Record
     if (!matches[key]) continue;
     const since = new Date(at.getTime() - parseDuration(t.window));
     // Up to this message's own arrival: a later message prepared first must not count for it.
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM interactions WHERE received_at > $1 AND received_at <= $3 AND facts->'matches' ? $2`, [since, key, at]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM interactions WHERE received_at > $1 AND received_at <= $3 AND facts->'matches' ? $2`,
+      [since, key, at],
+    );
     if (n < t.threshold) continue;
     const inserted = await db
       .createQueryBuilder()

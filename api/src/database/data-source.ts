@@ -17,7 +17,13 @@ import { CrisisStandDown1732900000000 } from './migrations/1732900000000-crisis-
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
 export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities];
-export const migrations = [Init1732500000000, CasesRouting1732600000000, Approvals1732800000000, Knowledge1732700000000, CrisisStandDown1732900000000];
+export const migrations = [
+  Init1732500000000,
+  CasesRouting1732600000000,
+  Approvals1732800000000,
+  Knowledge1732700000000,
+  CrisisStandDown1732900000000,
+];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {
   return { type: 'postgres', url, entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] };

@@ -117,4 +117,13 @@ export class CrisisEntity {
   @Column({ type: 'text', name: 'stood_down_by', nullable: true }) stoodDownBy: string | null;
 }
 
-export const entities = [UserEntity, PlaybookEntity, PlaybookVersionEntity, TemplateEntity, InteractionEntity, WorkItemEntity, OutboxEntity, CrisisEntity];
+export const entities = [
+  UserEntity,
+  PlaybookEntity,
+  PlaybookVersionEntity,
+  TemplateEntity,
+  InteractionEntity,
+  WorkItemEntity,
+  OutboxEntity,
+  CrisisEntity,
+];

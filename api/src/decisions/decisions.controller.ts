@@ -19,7 +19,9 @@ export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
   @Post(':id/decisions')
-  @ApiOperation({ summary: 'Decide a waiting approval, agent task or escalation (403 wrong role or own draft, 409 not waiting, 422 unknown outcome)' })
+  @ApiOperation({
+    summary: 'Decide a waiting approval, agent task or escalation (403 wrong role or own draft, 409 not waiting, 422 unknown outcome)',
+  })
   @ApiBody({ schema: openApiSchema(decisionSchema) })
   decide(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(decisionSchema)) body: z.infer<typeof decisionSchema>) {
     return this.decisions.decide(id, body);

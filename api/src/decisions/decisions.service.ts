@@ -1,4 +1,11 @@
-import { ForbiddenException, HttpException, Injectable, NotFoundException, UnprocessableEntityException, ConflictException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+  ConflictException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -47,7 +54,9 @@ export class DecisionsService {
     } catch (e) {
       const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type && STATUS[cause.type]) throw STATUS[cause.type](cause.message);
-      throw new ConflictException(`the run of interaction ${interactionId} does not take decisions now: ${(cause ?? (e as Error)).message}`);
+      throw new ConflictException(
+        `the run of interaction ${interactionId} does not take decisions now: ${(cause ?? (e as Error)).message}`,
+      );
     }
     await this.db
       .getRepository(WorkItemEntity)
@@ -55,7 +64,10 @@ export class DecisionsService {
       .update()
       .set({ status: 'decided', payload: () => `payload || :decision::jsonb` })
       .setParameter('decision', JSON.stringify({ decision: { ...body, role: user.role, at: new Date().toISOString() } }))
-      .where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, { id: interactionId, nodeId: body.nodeId })
+      .where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, {
+        id: interactionId,
+        nodeId: body.nodeId,
+      })
       .execute();
     return result;
   }

@@ -16,7 +16,10 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'ok when PostgreSQL and Temporal both answer; 503 naming the part that is down' })
   async health(@Res() res: Response) {
-    const postgres = await this.db.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
+    const postgres = await this.db.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
     const temporal = (await this.temporal.healthy()) ? ('up' as const) : ('down' as const);
     const ok = postgres === 'up' && temporal === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', postgres, temporal });

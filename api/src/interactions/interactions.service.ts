@@ -41,21 +41,29 @@ export class InteractionsService {
       const version = await this.liveVersionFor(input);
       const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
       const id = await this.db.transaction(async (tx) => {
-        const inserted = await tx.createQueryBuilder().insert().into(InteractionEntity).values({
-          channel: input.channel,
-          externalId: input.externalId,
-          text: input.text,
-          visibility: input.visibility,
-          author: input.author,
-          inReplyTo: input.inReplyTo ?? null,
-          receivedAt,
-          playbookVersionId: version.id,
-          workflowId: workflowIdFor(input.channel, input.externalId),
-          status: 'received',
-        }).orIgnore().returning('id').execute();
+        const inserted = await tx
+          .createQueryBuilder()
+          .insert()
+          .into(InteractionEntity)
+          .values({
+            channel: input.channel,
+            externalId: input.externalId,
+            text: input.text,
+            visibility: input.visibility,
+            author: input.author,
+            inReplyTo: input.inReplyTo ?? null,
+            receivedAt,
+            playbookVersionId: version.id,
+            workflowId: workflowIdFor(input.channel, input.externalId),
+            status: 'received',
+          })
+          .orIgnore()
+          .returning('id')
+          .execute();
         // orIgnore: a concurrent delivery of the same message may have won the insert.
         const newId: string | undefined = inserted.identifiers[0]?.id;
-        if (newId) await linkArrival(tx, { interactionId: newId, channel: input.channel, author: input.author, text: input.text, receivedAt });
+        if (newId)
+          await linkArrival(tx, { interactionId: newId, channel: input.channel, author: input.author, text: input.text, receivedAt });
         return newId;
       });
       row = await repo.findOneByOrFail(id ? { id } : { channel: input.channel, externalId: input.externalId });
@@ -69,7 +77,9 @@ export class InteractionsService {
    * reply; if that run has finished meanwhile, the interaction gets a run of its own.
    */
   private async dispatch(row: InteractionEntity, input: InteractionInput): Promise<InteractionEntity> {
-    const [{ joined_interaction_id: joined }] = await this.db.query(`SELECT joined_interaction_id FROM interactions WHERE id = $1`, [row.id]);
+    const [{ joined_interaction_id: joined }] = await this.db.query(`SELECT joined_interaction_id FROM interactions WHERE id = $1`, [
+      row.id,
+    ]);
     if (!joined) {
       await this.start(row);
       return row;
@@ -82,11 +92,16 @@ export class InteractionsService {
     } catch (e) {
       if (!(e instanceof WorkflowNotFoundError)) {
         this.log.error(`could not deliver ${row.id} to ${row.workflowId}: ${(e as Error).message}`);
-        throw new ServiceUnavailableException(`interaction ${row.id} is stored but could not reach its case's run yet; send it again to retry`);
+        throw new ServiceUnavailableException(
+          `interaction ${row.id} is stored but could not reach its case's run yet; send it again to retry`,
+        );
       }
       const version = await this.liveVersionFor(input);
       const own = { workflowId: workflowIdFor(row.channel, row.externalId), playbookVersionId: version.id };
-      await this.db.query(`UPDATE interactions SET joined_interaction_id = NULL, workflow_id = $2, playbook_version_id = $3 WHERE id = $1`, [row.id, own.workflowId, own.playbookVersionId]);
+      await this.db.query(
+        `UPDATE interactions SET joined_interaction_id = NULL, workflow_id = $2, playbook_version_id = $3 WHERE id = $1`,
+        [row.id, own.workflowId, own.playbookVersionId],
+      );
       const alone = { ...row, ...own } as InteractionEntity;
       await this.start(alone);
       return alone;
@@ -98,11 +113,18 @@ export class InteractionsService {
     const args: [InteractionWorkflowInput] = [{ interactionId: row.id, playbookVersionId: row.playbookVersionId }];
     try {
       const client = await this.temporal.client();
-      await client.workflow.start('interactionWorkflow', { taskQueue: config.taskQueue, workflowId: row.workflowId, args, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+      await client.workflow.start('interactionWorkflow', {
+        taskQueue: config.taskQueue,
+        workflowId: row.workflowId,
+        args,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) {
         this.log.error(`could not start ${row.workflowId}: ${(e as Error).message}`);
-        throw new ServiceUnavailableException(`interaction ${row.id} is stored but its workflow could not start yet; send it again to retry`);
+        throw new ServiceUnavailableException(
+          `interaction ${row.id} is stored but its workflow could not start yet; send it again to retry`,
+        );
       }
     }
     await this.db.getRepository(InteractionEntity).update({ id: row.id, status: 'received' }, { status: 'running' });
@@ -113,7 +135,9 @@ export class InteractionsService {
     if (!row) throw new NotFoundException(`no interaction with id "${id}"`);
     const version = await this.db.getRepository(PlaybookVersionEntity).findOneByOrFail({ id: row.playbookVersionId });
     const playbook = await this.db.getRepository(PlaybookEntity).findOneByOrFail({ id: version.playbookId });
-    const [links] = await this.db.query(`SELECT customer_id, case_id, joined_interaction_id, new_request FROM interactions WHERE id = $1`, [id]);
+    const [links] = await this.db.query(`SELECT customer_id, case_id, joined_interaction_id, new_request FROM interactions WHERE id = $1`, [
+      id,
+    ]);
     return {
       id: row.id,
       channel: row.channel,
@@ -153,7 +177,9 @@ export class InteractionsService {
       if (input.playbook || startAccepts(version.graph, input)) return version;
     }
     throw new UnprocessableEntityException(
-      input.playbook ? `playbook "${input.playbook}" does not exist or has no published version` : `no published playbook takes ${input.visibility} messages from ${input.channel}`,
+      input.playbook
+        ? `playbook "${input.playbook}" does not exist or has no published version`
+        : `no published playbook takes ${input.visibility} messages from ${input.channel}`,
     );
   }
 }

@@ -5,8 +5,17 @@ import { articleInputSchema } from './article.schema';
 
 describe('parseArticleFile', () => {
   test('front matter and body; the query is taken exactly as written', () => {
-    const file = parseArticleFile('order-status', '---\ntitle: Where is my order?\ntags: [orders, delivery]\nquery: order NEAR/5 "where is"\n---\nHi {{customerName}},\n\ntrack it here.\n');
-    expect(file).toEqual({ key: 'order-status', title: 'Where is my order?', tags: ['orders', 'delivery'], query: 'order NEAR/5 "where is"', body: 'Hi {{customerName}},\n\ntrack it here.' });
+    const file = parseArticleFile(
+      'order-status',
+      '---\ntitle: Where is my order?\ntags: [orders, delivery]\nquery: order NEAR/5 "where is"\n---\nHi {{customerName}},\n\ntrack it here.\n',
+    );
+    expect(file).toEqual({
+      key: 'order-status',
+      title: 'Where is my order?',
+      tags: ['orders', 'delivery'],
+      query: 'order NEAR/5 "where is"',
+      body: 'Hi {{customerName}},\n\ntrack it here.',
+    });
     expect(articleInputSchema.parse(file)).toEqual({ ...file });
   });
 
@@ -36,7 +45,9 @@ describe('the knowledge base shipped in templates/kb', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
 
   test('has an article for each demo problem', () => {
-    expect(files.map((f) => f.replace(/\.md$/, '')).sort()).toEqual(expect.arrayContaining(['delivery-delays', 'discount-link', 'order-status', 'password-reset', 'refunds']));
+    expect(files.map((f) => f.replace(/\.md$/, '')).sort()).toEqual(
+      expect.arrayContaining(['delivery-delays', 'discount-link', 'order-status', 'password-reset', 'refunds']),
+    );
   });
 
   test.each(files)('%s parses, compiles and has a keyword query', (file) => {

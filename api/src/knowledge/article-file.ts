@@ -28,9 +28,14 @@ export function parseArticleFile(key: string, source: string): ArticleFile {
     if (!line.trim() || line.trimStart().startsWith('#')) return;
     const at = line.indexOf(':');
     const name = at > 0 ? line.slice(0, at).trim() : '';
-    if (!FIELDS.has(name)) throw new Error(`${key}: front matter line ${i + 1} should be "title:", "tags:" or "query:", not ${JSON.stringify(line)}`);
+    if (!FIELDS.has(name))
+      throw new Error(`${key}: front matter line ${i + 1} should be "title:", "tags:" or "query:", not ${JSON.stringify(line)}`);
     fields[name] = line.slice(at + 1).trim();
   });
-  const tags = (fields.tags ?? '').replace(/^\[|\]$/g, '').split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = (fields.tags ?? '')
+    .replace(/^\[|\]$/g, '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return { key, title: fields.title, tags, query: fields.query || undefined, body: m[2].trim() };
 }

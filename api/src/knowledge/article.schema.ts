@@ -8,7 +8,10 @@ import { parseQuery, templateError } from '@firebreak/engine';
  */
 export const articleInputSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes').optional(),
+    key: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes')
+      .optional(),
     title: z.string().trim().min(1, 'a title is required').max(200),
     body: z
       .string()
@@ -28,7 +31,8 @@ export const articleInputSchema = z
       .transform((q) => (q ? q : null))
       .superRefine((query, ctx) => {
         if (!query) return;
-        for (const e of parseQuery(query).errors) ctx.addIssue({ code: 'custom', message: `the keyword query is invalid: ${e.message} (at ${e.start})` });
+        for (const e of parseQuery(query).errors)
+          ctx.addIssue({ code: 'custom', message: `the keyword query is invalid: ${e.message} (at ${e.start})` });
       }),
   })
   .strict();

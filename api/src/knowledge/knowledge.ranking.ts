@@ -82,7 +82,13 @@ export async function rankArticles(db: Sql, text: string, limit = 5): Promise<Ra
     body: r.body,
     tags: r.tags,
     score: round(r.score),
-    why: { textRank: round(r.text_rank), matchedTerms: r.matched_terms, keywordQuery: r.query, keywordMatched: r.keyword_matched, keywordBoost: r.keyword_matched ? KEYWORD_BOOST : 0 },
+    why: {
+      textRank: round(r.text_rank),
+      matchedTerms: r.matched_terms,
+      keywordQuery: r.query,
+      keywordMatched: r.keyword_matched,
+      keywordBoost: r.keyword_matched ? KEYWORD_BOOST : 0,
+    },
   }));
 }
 
@@ -96,7 +102,9 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 let cached: { signature: string; matcher: KeywordMatcher } | undefined;
 
 async function keywordMatches(db: Sql, text: string): Promise<string[]> {
-  const rows = await db.query<Array<{ id: string; query: string; updated_at: Date }>>(`SELECT id, query, updated_at FROM kb_articles WHERE query IS NOT NULL ORDER BY id`);
+  const rows = await db.query<Array<{ id: string; query: string; updated_at: Date }>>(
+    `SELECT id, query, updated_at FROM kb_articles WHERE query IS NOT NULL ORDER BY id`,
+  );
   if (!rows.length) return [];
   const signature = rows.map((r) => `${r.id}@${new Date(r.updated_at).getTime()}`).join(',');
   if (cached?.signature !== signature) cached = { signature, matcher: new KeywordMatcher(rows.map((r) => ({ id: r.id, query: r.query }))) };

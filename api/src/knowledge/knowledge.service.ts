@@ -51,7 +51,8 @@ export class KnowledgeService {
     try {
       return await write();
     } catch (e) {
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === UNIQUE_VIOLATION) throw new ConflictException(`an article with key "${key}" exists already`);
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === UNIQUE_VIOLATION)
+        throw new ConflictException(`an article with key "${key}" exists already`);
       throw e;
     }
   }

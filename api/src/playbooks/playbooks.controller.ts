@@ -55,7 +55,11 @@ export class PlaybooksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Publish an old version again as the newest one (runs already started keep their version)' })
   @ApiBody({ schema: openApiSchema(publishSchema), required: false })
-  rollback(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>) {
+  rollback(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>,
+  ) {
     return this.playbooks.rollback(key, version, body.by);
   }
 

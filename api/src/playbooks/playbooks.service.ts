@@ -48,7 +48,11 @@ export class PlaybooksService {
 
   async updateDraft(key: string, input: Playbook): Promise<{ key: string; problems: Problem[] }> {
     const p = await this.find(key);
-    if (input.key !== key) throw new UnprocessableEntityException({ message: `the body's key "${input.key}" differs from the url's "${key}"`, problems: [{ path: 'key', message: 'must equal the playbook key' }] });
+    if (input.key !== key)
+      throw new UnprocessableEntityException({
+        message: `the body's key "${input.key}" differs from the url's "${key}"`,
+        problems: [{ path: 'key', message: 'must equal the playbook key' }],
+      });
     await this.db.getRepository(PlaybookEntity).save({ ...p, draft: input, name: input.name, description: input.description ?? null });
     return { key, problems: await this.check(input) };
   }
@@ -74,10 +78,16 @@ export class PlaybooksService {
 
   private async freeze(p: PlaybookEntity, graph: Playbook, note: string | null, by: string | null) {
     const problems = await this.check(graph);
-    if (hasErrors(problems)) throw new UnprocessableEntityException({ message: `the draft of "${p.key}" has problems and cannot be published`, problems });
+    if (hasErrors(problems))
+      throw new UnprocessableEntityException({ message: `the draft of "${p.key}" has problems and cannot be published`, problems });
     return this.db.transaction(async (tx) => {
       // Lock the playbook row so two publishes cannot take the same version number.
-      await tx.getRepository(PlaybookEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id: p.id }).getOne();
+      await tx
+        .getRepository(PlaybookEntity)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.id = :id', { id: p.id })
+        .getOne();
       const version = await this.nextVersion(tx, p.id);
       const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph, note, publishedBy: by });
       await tx.getRepository(PlaybookEntity).update({ id: p.id }, { liveVersionId: saved.id, liveSince: new Date(), archived: false });
@@ -87,7 +97,11 @@ export class PlaybooksService {
 
   async versions(key: string) {
     const p = await this.find(key);
-    const rows = await this.db.getRepository(PlaybookVersionEntity).find({ where: { playbookId: p.id }, order: { version: 'DESC' }, select: { id: true, version: true, note: true, publishedBy: true, publishedAt: true } });
+    const rows = await this.db.getRepository(PlaybookVersionEntity).find({
+      where: { playbookId: p.id },
+      order: { version: 'DESC' },
+      select: { id: true, version: true, note: true, publishedBy: true, publishedAt: true },
+    });
     return rows.map((v) => ({ ...v, live: v.id === p.liveVersionId }));
   }
 
@@ -108,7 +122,12 @@ export class PlaybooksService {
   }
 
   private async nextVersion(tx: EntityManager, playbookId: string): Promise<number> {
-    const { max } = await tx.getRepository(PlaybookVersionEntity).createQueryBuilder('v').select('MAX(v.version)', 'max').where('v.playbook_id = :playbookId', { playbookId }).getRawOne();
+    const { max } = await tx
+      .getRepository(PlaybookVersionEntity)
+      .createQueryBuilder('v')
+      .select('MAX(v.version)', 'max')
+      .where('v.playbook_id = :playbookId', { playbookId })
+      .getRawOne();
     return (max ?? 0) + 1;
   }
 
@@ -124,7 +143,8 @@ export class PlaybooksService {
       name: p.name,
       description: p.description,
       archived: p.archived,
-      liveVersion: p.liveVersionId && p.liveSince ? { id: p.liveVersionId, version: versions.get(p.liveVersionId) ?? 0, since: p.liveSince } : null,
+      liveVersion:
+        p.liveVersionId && p.liveSince ? { id: p.liveVersionId, version: versions.get(p.liveVersionId) ?? 0, since: p.liveSince } : null,
       updatedAt: p.updatedAt,
     };
   }

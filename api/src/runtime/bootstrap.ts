@@ -6,7 +6,10 @@ import { seed, SeedReport } from './seed';
  * Migrations, then first-start content, under a PostgreSQL advisory lock so that several
  * api replicas starting at once do not race each other.
  */
-export async function bootstrapDatabase(url: string, options: { demoUsers: boolean }): Promise<{ migrations: string[]; seeded: SeedReport }> {
+export async function bootstrapDatabase(
+  url: string,
+  options: { demoUsers: boolean },
+): Promise<{ migrations: string[]; seeded: SeedReport }> {
   const db = new DataSource(dataSourceOptions(url));
   await db.initialize();
   try {

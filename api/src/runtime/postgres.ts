@@ -27,7 +27,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, onError: 
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start().catch((e) => {
-    throw new Error(`PostgreSQL did not start on port ${port} (is the port taken, or another Firebreak running on ${dir}?)${e ? `: ${e}` : ''}`);
+    throw new Error(
+      `PostgreSQL did not start on port ${port} (is the port taken, or another Firebreak running on ${dir}?)${e ? `: ${e}` : ''}`,
+    );
   });
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -15,11 +15,16 @@ export async function seedKnowledge(db: DataSource, dir = join(config.templatesD
   if (!existsSync(dir)) return [];
   const repo = db.getRepository(KnowledgeArticleEntity);
   const added: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const key = file.replace(/\.md$/, '');
     if (await repo.existsBy({ key })) continue;
     const parsed = articleInputSchema.safeParse(parseArticleFile(key, readFileSync(join(dir, file), 'utf8')));
-    if (!parsed.success) throw new Error(`knowledge-base article ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `knowledge-base article ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     await repo.save(repo.create({ ...parsed.data, key }));
     added.push(key);
   }

@@ -50,8 +50,16 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
     const problems = validate(pb, { templates: sources });
     if (hasErrors(problems)) throw new Error(`example playbook ${file} is invalid: ${problems.map((p) => p.message).join('; ')}`);
     await db.transaction(async (tx) => {
-      const row = await tx.getRepository(PlaybookEntity).save(tx.getRepository(PlaybookEntity).create({ key: pb.key, name: pb.name, description: pb.description ?? null, draft: pb }));
-      const v = await tx.getRepository(PlaybookVersionEntity).save(tx.getRepository(PlaybookVersionEntity).create({ playbookId: row.id, version: 1, graph: pb, note: 'example playbook', publishedBy: 'firebreak' }));
+      const row = await tx
+        .getRepository(PlaybookEntity)
+        .save(tx.getRepository(PlaybookEntity).create({ key: pb.key, name: pb.name, description: pb.description ?? null, draft: pb }));
+      const v = await tx
+        .getRepository(PlaybookVersionEntity)
+        .save(
+          tx
+            .getRepository(PlaybookVersionEntity)
+            .create({ playbookId: row.id, version: 1, graph: pb, note: 'example playbook', publishedBy: 'firebreak' }),
+        );
       await tx.getRepository(PlaybookEntity).update({ id: row.id }, { liveVersionId: v.id, liveSince: new Date() });
     });
     report.playbooks.push(pb.key);
@@ -72,5 +80,9 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
 
 /** Sorted, so example playbooks go live in a stable order (the last one wins new traffic). */
 function list(dir: string, ext: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+    : [];
 }

@@ -35,7 +35,9 @@ async function main() {
   const embeddedDb = !config.databaseUrl;
   if (embeddedDb) {
     progress(`starting PostgreSQL (embedded, data in ${join(config.dataDir, 'pg')})`);
-    const pg = await startEmbeddedPostgres(join(config.dataDir, 'pg'), Number(process.env.FIREBREAK_PG_PORT ?? 54329), (m) => console.error(`[postgres] ${m}`));
+    const pg = await startEmbeddedPostgres(join(config.dataDir, 'pg'), Number(process.env.FIREBREAK_PG_PORT ?? 54329), (m) =>
+      console.error(`[postgres] ${m}`),
+    );
     stops.push({ name: 'PostgreSQL', stop: pg.stop });
     process.env.DATABASE_URL = config.databaseUrl = pg.url;
   } else progress('using PostgreSQL at DATABASE_URL');
@@ -43,7 +45,14 @@ async function main() {
   let temporalUi: string | undefined;
   if (!config.temporalAddress) {
     progress(`starting the Temporal dev server (SQLite in ${join(config.dataDir, 'temporal.db')})`);
-    const t = await startTemporalDevServer({ port: Number(process.env.FIREBREAK_TEMPORAL_PORT ?? 7233), uiPort: Number(process.env.FIREBREAK_TEMPORAL_UI_PORT ?? 8233), dbFile: join(config.dataDir, 'temporal.db') }, progress);
+    const t = await startTemporalDevServer(
+      {
+        port: Number(process.env.FIREBREAK_TEMPORAL_PORT ?? 7233),
+        uiPort: Number(process.env.FIREBREAK_TEMPORAL_UI_PORT ?? 8233),
+        dbFile: join(config.dataDir, 'temporal.db'),
+      },
+      progress,
+    );
     stops.push({ name: 'Temporal', stop: t.stop });
     process.env.TEMPORAL_ADDRESS = config.temporalAddress = t.address;
     temporalUi = t.uiUrl;
@@ -52,7 +61,8 @@ async function main() {
   progress('applying migrations and first-start content');
   const { migrations, seeded } = await bootstrapDatabase(config.databaseUrl!, { demoUsers: embeddedDb });
   if (migrations.length) progress(`migrations applied: ${migrations.join(', ')}`);
-  if (seeded.playbooks.length || seeded.templates.length) progress(`loaded ${seeded.playbooks.length} example playbooks and ${seeded.templates.length} templates`);
+  if (seeded.playbooks.length || seeded.templates.length)
+    progress(`loaded ${seeded.playbooks.length} example playbooks and ${seeded.templates.length} templates`);
 
   progress('starting the worker');
   const worker = fork(join(__dirname, '..', 'worker', 'main.js'), [], { env: process.env, stdio: 'inherit' });

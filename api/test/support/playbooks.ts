@@ -20,19 +20,32 @@ export async function publishPlaybook(pb: { key: string; [k: string]: unknown })
 }
 
 /** A linear playbook from node specs: each node's first outcome leads to the next; `ends` lists outcomes that end. */
-export function chain(key: string, nodes: Array<{ id: string; kind: string; config?: object; next?: string; ends?: string[]; branches?: Record<string, string> }>) {
+export function chain(
+  key: string,
+  nodes: Array<{ id: string; kind: string; config?: object; next?: string; ends?: string[]; branches?: Record<string, string> }>,
+) {
   const edges: object[] = [];
   nodes.forEach((n, i) => {
     if (n.next && nodes[i + 1]) edges.push({ id: `e-${n.id}`, source: n.id, sourceHandle: n.next, target: nodes[i + 1].id });
-    for (const [outcome, target] of Object.entries(n.branches ?? {})) edges.push({ id: `e-${n.id}-${outcome}`, source: n.id, sourceHandle: outcome, target });
+    for (const [outcome, target] of Object.entries(n.branches ?? {}))
+      edges.push({ id: `e-${n.id}-${outcome}`, source: n.id, sourceHandle: outcome, target });
   });
-  return { key, name: key, nodes: nodes.map(({ id, kind, config, ends }) => ({ id, kind, config: config ?? {}, ends: ends ?? [] })), edges };
+  return {
+    key,
+    name: key,
+    nodes: nodes.map(({ id, kind, config, ends }) => ({ id, kind, config: config ?? {}, ends: ends ?? [] })),
+    edges,
+  };
 }
 
 export const waitFor = async (id: string, predicate: (r: any) => boolean) => {
   const { eventually } = await import('./http');
-  return eventually(async () => {
-    const r = await api('GET', `/api/interactions/${id}`);
-    return predicate(r.body) ? r.body : undefined;
-  }, 60_000, `interaction ${id}`);
+  return eventually(
+    async () => {
+      const r = await api('GET', `/api/interactions/${id}`);
+      return predicate(r.body) ? r.body : undefined;
+    },
+    60_000,
+    `interaction ${id}`,
+  );
 };

@@ -13,7 +13,11 @@ export function examplePlaybook(key: string): Playbook {
 
 export function exampleTemplates(): Record<string, string> {
   const dir = join(root, 'templates');
-  return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => [f.replace(/\.hbs$/, ''), readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => [f.replace(/\.hbs$/, ''), readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 export function facts(over: Partial<Facts> = {}): Facts {

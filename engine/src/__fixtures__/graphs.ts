@@ -21,7 +21,13 @@ export function raw(nodes: NodeSpec[], edges: Array<[string, string, string]> = 
   return {
     key: 'test',
     name: 'Test',
-    nodes: nodes.map((n) => ({ id: n.id, kind: n.kind, config: n.config ?? {}, ends: n.ends ?? [], ...(n.label ? { label: n.label } : {}) })),
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      config: n.config ?? {},
+      ends: n.ends ?? [],
+      ...(n.label ? { label: n.label } : {}),
+    })),
     edges: edges.map(([source, sourceHandle, target], i) => ({ id: `e-${i}`, source, sourceHandle, target })),
     settings: {},
   };
@@ -67,9 +73,24 @@ export function drive(pb: Playbook, first: StepResult, ...events: RunEvent[]): S
 /** "node:outcome" for each step of the path, e.g. ["start:next", "n:match"]. */
 export const trail = (s: RunState) => s.path.map((p) => `${p.nodeId}:${p.outcome}`);
 
-export const done = (nodeId: string, result?: Record<string, unknown>, at = T0): RunEvent => ({ type: 'activity_done', at, nodeId, result });
-export const decide = (nodeId: string, outcome: string, more: { by?: string; text?: string; reason?: string; at?: string } = {}): RunEvent => ({
-  type: 'decision', at: more.at ?? T0, nodeId, outcome, by: more.by, text: more.text, reason: more.reason,
+export const done = (nodeId: string, result?: Record<string, unknown>, at = T0): RunEvent => ({
+  type: 'activity_done',
+  at,
+  nodeId,
+  result,
+});
+export const decide = (
+  nodeId: string,
+  outcome: string,
+  more: { by?: string; text?: string; reason?: string; at?: string } = {},
+): RunEvent => ({
+  type: 'decision',
+  at: more.at ?? T0,
+  nodeId,
+  outcome,
+  by: more.by,
+  text: more.text,
+  reason: more.reason,
 });
 export const timeout = (nodeId: string, at: string): RunEvent => ({ type: 'timeout', at, nodeId });
 export const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();

@@ -12,7 +12,11 @@ describe('tag', () => {
         { id: 'b', kind: 'tag', config: { tags: ['angry', 'pr'] } },
         { id: 'end', kind: 'end' },
       ],
-      [['start', 'next', 'a'], ['a', 'next', 'b'], ['b', 'next', 'end']],
+      [
+        ['start', 'next', 'a'],
+        ['a', 'next', 'b'],
+        ['b', 'next', 'end'],
+      ],
     );
     const { state, commands } = begin(pb);
     expect(state.vars.tags).toEqual(['vip', 'angry', 'pr']);
@@ -32,7 +36,17 @@ describe('route', () => {
         type: 'activity',
         nodeId: 'n',
         activity: 'route',
-        input: { team: 'care', skills: ['fr'], strategy: 'least_busy', mode: 'pull', tier: 'first', influence: 42, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') },
+        input: {
+          team: 'care',
+          skills: ['fr'],
+          strategy: 'least_busy',
+          mode: 'pull',
+          tier: 'first',
+          influence: 42,
+          interactionId: 'i-1',
+          nodeId: 'n',
+          idempotencyKey: key('n'),
+        },
       },
     ]);
     expect(state.status).toBe('waiting');
@@ -45,7 +59,14 @@ describe('route', () => {
     const [, last] = drive(pb, begin(pb), done('n', assignment, '2026-11-25T10:00:05.000Z'));
     expect(trail(last.state)).toEqual(['start:next', 'n:routed']);
     expect(last.state.vars.assignment).toEqual(assignment);
-    expect(last.state.path[1]).toEqual({ nodeId: 'n', kind: 'route', outcome: 'routed', startedAt: T0, finishedAt: '2026-11-25T10:00:05.000Z', detail: assignment });
+    expect(last.state.path[1]).toEqual({
+      nodeId: 'n',
+      kind: 'route',
+      outcome: 'routed',
+      startedAt: T0,
+      finishedAt: '2026-11-25T10:00:05.000Z',
+      detail: assignment,
+    });
   });
 });
 
@@ -53,7 +74,11 @@ describe('draft', () => {
   test('asks for a draft and stores vars.draft from the result', () => {
     const pb = single('draft', { template: 'acknowledge' });
     const first = begin(pb);
-    expect(first.commands[0]).toMatchObject({ type: 'activity', activity: 'draft', input: { source: 'template', template: 'acknowledge' } });
+    expect(first.commands[0]).toMatchObject({
+      type: 'activity',
+      activity: 'draft',
+      input: { source: 'template', template: 'acknowledge' },
+    });
     const [, last] = drive(pb, first, done('n', { text: 'Hi Angela', template: 'acknowledge' }));
     expect(last.state.vars.draft).toEqual({ text: 'Hi Angela', template: 'acknowledge', articleId: undefined });
     expect(trail(last.state)).toEqual(['start:next', 'n:next']);
@@ -74,14 +99,29 @@ describe('send', () => {
         { id: 'd', kind: 'draft', config: { template: 't' } },
         { id: 's', kind: 'send', config: send, ends: ['sent', 'failed'] },
       ],
-      [['start', 'next', 'd'], ['d', 'next', 's']],
+      [
+        ['start', 'next', 'd'],
+        ['d', 'next', 's'],
+      ],
     );
 
   test('sends the drafted text, then sent; counts it', () => {
     const pb = withDraft({ visibility: 'private' });
     const [, atSend, last] = drive(pb, begin(pb), done('d', { text: 'Hello there' }), done('s', { outcome: 'sent', externalId: 'x-1' }));
     expect(atSend.commands).toEqual([
-      { type: 'activity', nodeId: 's', activity: 'send', input: { visibility: 'private', text: 'Hello there', template: undefined, interactionId: 'i-1', nodeId: 's', idempotencyKey: key('s') } },
+      {
+        type: 'activity',
+        nodeId: 's',
+        activity: 'send',
+        input: {
+          visibility: 'private',
+          text: 'Hello there',
+          template: undefined,
+          interactionId: 'i-1',
+          nodeId: 's',
+          idempotencyKey: key('s'),
+        },
+      },
     ]);
     expect(trail(last.state)).toEqual(['start:next', 'd:next', 's:sent']);
     expect(last.state.path[2].detail).toEqual({ outcome: 'sent', externalId: 'x-1' });
@@ -97,7 +137,10 @@ describe('send', () => {
 
   test('without a draft it sends its own template', () => {
     const { commands } = begin(single('send', { template: 'pii-public-warning' }));
-    expect(commands[0]).toMatchObject({ activity: 'send', input: { visibility: 'public', text: undefined, template: 'pii-public-warning' } });
+    expect(commands[0]).toMatchObject({
+      activity: 'send',
+      input: { visibility: 'public', text: undefined, template: 'pii-public-warning' },
+    });
   });
 
   test('requireApproval without an approval: failed at once, nothing sent', () => {
@@ -115,10 +158,21 @@ describe('send', () => {
       { id: 'a', kind: 'approval', config: { role: 'legal' }, ends: ['timeout'] },
       { id: 's', kind: 'send', config: { requireApproval: true }, ends: ['sent', 'failed'] },
     ],
-    [['start', 'next', 'd'], ['d', 'next', 'a'], ['a', 'approved', 's'], ['a', 'rejected', 's']],
+    [
+      ['start', 'next', 'd'],
+      ['d', 'next', 'a'],
+      ['a', 'approved', 's'],
+      ['a', 'rejected', 's'],
+    ],
   );
   const decided = (outcome: string) => {
-    const steps = drive(approvalThenSend, begin(approvalThenSend), done('d', { text: 'Hello' }), done('a'), { type: 'decision', at: T0, nodeId: 'a', outcome, by: 'legal@demo' });
+    const steps = drive(approvalThenSend, begin(approvalThenSend), done('d', { text: 'Hello' }), done('a'), {
+      type: 'decision',
+      at: T0,
+      nodeId: 'a',
+      outcome,
+      by: 'legal@demo',
+    });
     return steps[steps.length - 1];
   };
 
@@ -126,7 +180,12 @@ describe('send', () => {
     const last = decided('approved');
     expect(trail(last.state)).toEqual(['start:next', 'd:next', 'a:approved', 's:undefined']);
     expect(last.commands).toEqual([
-      { type: 'activity', nodeId: 's', activity: 'send', input: { visibility: 'public', text: 'Hello', template: undefined, interactionId: 'i-1', nodeId: 's', idempotencyKey: key('s') } },
+      {
+        type: 'activity',
+        nodeId: 's',
+        activity: 'send',
+        input: { visibility: 'public', text: 'Hello', template: undefined, interactionId: 'i-1', nodeId: 's', idempotencyKey: key('s') },
+      },
     ]);
   });
 
@@ -145,9 +204,18 @@ describe('send', () => {
         { id: 'a', kind: 'approval', config: { role: 'legal' }, ends: ['approved', 'timeout'] },
         { id: 's', kind: 'send', config: {}, ends: ['sent', 'failed'] },
       ],
-      [['start', 'next', 'd'], ['d', 'next', 'a'], ['a', 'rejected', 's']],
+      [
+        ['start', 'next', 'd'],
+        ['d', 'next', 'a'],
+        ['a', 'rejected', 's'],
+      ],
     );
-    const steps = drive(pb, begin(pb), done('d', { text: 'Hello' }), done('a'), { type: 'decision', at: T0, nodeId: 'a', outcome: 'rejected' });
+    const steps = drive(pb, begin(pb), done('d', { text: 'Hello' }), done('a'), {
+      type: 'decision',
+      at: T0,
+      nodeId: 'a',
+      outcome: 'rejected',
+    });
     expect(trail(steps[3].state)).toEqual(['start:next', 'd:next', 'a:rejected', 's:failed']);
     expect(steps[3].commands.some((c) => c.type === 'activity')).toBe(false);
   });
@@ -156,13 +224,19 @@ describe('send', () => {
 describe('holding', () => {
   const templates = ['h1', 'h2', 'h3'];
   const pb = single('holding', { templates });
-  const variantOf = (id: string) => (begin(pb, { interaction: { id } }).commands[0] as unknown as { input: { variant: number; template: string } }).input;
+  const variantOf = (id: string) =>
+    (begin(pb, { interaction: { id } }).commands[0] as unknown as { input: { variant: number; template: string } }).input;
 
   test('sends one variant, chosen from the interaction id, in the interaction visibility', () => {
     const { commands } = begin(pb);
     const v = chooseVariant('i-1', 3);
     expect(commands).toEqual([
-      { type: 'activity', nodeId: 'n', activity: 'send', input: { visibility: 'public', template: templates[v], variant: v, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') } },
+      {
+        type: 'activity',
+        nodeId: 'n',
+        activity: 'send',
+        input: { visibility: 'public', template: templates[v], variant: v, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') },
+      },
     ]);
     expect(begin(pb, { interaction: { visibility: 'private' } }).commands[0]).toMatchObject({ input: { visibility: 'private' } });
   });
@@ -188,7 +262,12 @@ describe('holding', () => {
     const first = begin(drafting);
     const v = chooseVariant('i-1', 3);
     expect(first.commands).toEqual([
-      { type: 'activity', nodeId: 'n', activity: 'draft', input: { source: 'template', template: templates[v], variant: v, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') } },
+      {
+        type: 'activity',
+        nodeId: 'n',
+        activity: 'draft',
+        input: { source: 'template', template: templates[v], variant: v, interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') },
+      },
     ]);
     const [, last] = drive(drafting, first, done('n', { text: 'We are on it', template: templates[v] }));
     expect(trail(last.state)).toEqual(['start:next', 'n:next']);
@@ -221,7 +300,15 @@ describe('notify, declare_crisis, resolve, end', () => {
   });
 
   test('end completes the run', () => {
-    const { state, commands } = begin(graph([{ id: 'start', kind: 'start' }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]));
+    const { state, commands } = begin(
+      graph(
+        [
+          { id: 'start', kind: 'start' },
+          { id: 'end', kind: 'end' },
+        ],
+        [['start', 'next', 'end']],
+      ),
+    );
     expect(state.status).toBe('completed');
     expect(state.reason).toBe('end');
     expect(state.waiting).toBeUndefined();

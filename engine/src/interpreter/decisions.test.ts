@@ -5,7 +5,14 @@ import type { Channel } from '../analysis/facts';
 const took = (r: ReturnType<typeof begin>) => r.state.path[1]?.outcome;
 
 describe('start', () => {
-  const pb = (config: Record<string, unknown>) => graph([{ id: 'start', kind: 'start', config }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]);
+  const pb = (config: Record<string, unknown>) =>
+    graph(
+      [
+        { id: 'start', kind: 'start', config },
+        { id: 'end', kind: 'end' },
+      ],
+      [['start', 'next', 'end']],
+    );
 
   test('no filter: every interaction goes on', () => {
     const { state, commands } = begin(pb({}));
@@ -18,7 +25,10 @@ describe('start', () => {
   });
 
   test('channel filter: a listed channel goes on, another completes at once without going further', () => {
-    expect(trail(begin(pb({ channels: ['x', 'email'] }), { interaction: { channel: 'email' } }).state)).toEqual(['start:next', 'end:undefined']);
+    expect(trail(begin(pb({ channels: ['x', 'email'] }), { interaction: { channel: 'email' } }).state)).toEqual([
+      'start:next',
+      'end:undefined',
+    ]);
     const { state, commands } = begin(pb({ channels: ['x', 'email'] }), { interaction: { channel: 'facebook' } });
     expect(trail(state)).toEqual(['start:undefined']);
     expect(state.status).toBe('completed');
@@ -26,7 +36,10 @@ describe('start', () => {
   });
 
   test('visibility filter', () => {
-    expect(trail(begin(pb({ visibility: ['private'] }), { interaction: { visibility: 'private' } }).state)).toEqual(['start:next', 'end:undefined']);
+    expect(trail(begin(pb({ visibility: ['private'] }), { interaction: { visibility: 'private' } }).state)).toEqual([
+      'start:next',
+      'end:undefined',
+    ]);
     const { state, commands } = begin(pb({ visibility: ['private'] }), { interaction: { visibility: 'public' } });
     expect(trail(state)).toEqual(['start:undefined']);
     expect(commands[0]).toEqual({ type: 'finish', status: 'completed', reason: 'public messages are not handled by this playbook' });
@@ -49,13 +62,24 @@ describe('keywords', () => {
 describe('sentiment', () => {
   const sentiment = (compound: number) => ({ sentiment: { compound, label: 'neutral' as const } });
   test.each([
-    [-0.9, 'negative'], [-0.05, 'negative'], [-0.04, 'neutral'], [0, 'neutral'], [0.04, 'neutral'], [0.05, 'positive'], [1, 'positive'],
+    [-0.9, 'negative'],
+    [-0.05, 'negative'],
+    [-0.04, 'neutral'],
+    [0, 'neutral'],
+    [0.04, 'neutral'],
+    [0.05, 'positive'],
+    [1, 'positive'],
   ])('default thresholds: %d → %s', (compound, outcome) => {
     const r = begin(single('sentiment'), { facts: sentiment(compound) });
     expect(took(r)).toBe(outcome);
     expect(r.state.path[1].detail).toEqual({ compound });
   });
-  test.each([[-0.5, 'negative'], [-0.49, 'neutral'], [0.49, 'neutral'], [0.5, 'positive']])('thresholds ±0.5: %d → %s', (compound, outcome) => {
+  test.each([
+    [-0.5, 'negative'],
+    [-0.49, 'neutral'],
+    [0.49, 'neutral'],
+    [0.5, 'positive'],
+  ])('thresholds ±0.5: %d → %s', (compound, outcome) => {
     expect(took(begin(single('sentiment', { negativeBelow: -0.5, positiveAbove: 0.5 }), { facts: sentiment(compound) }))).toBe(outcome);
   });
 });
@@ -77,7 +101,12 @@ describe('customer', () => {
 });
 
 describe('channel', () => {
-  test.each<[Channel, string]>([['x', 'x'], ['email', 'email'], ['facebook', 'other'], ['chat', 'other']])('branches [x, email]: %s → %s', (channel, outcome) => {
+  test.each<[Channel, string]>([
+    ['x', 'x'],
+    ['email', 'email'],
+    ['facebook', 'other'],
+    ['chat', 'other'],
+  ])('branches [x, email]: %s → %s', (channel, outcome) => {
     expect(took(begin(single('channel', { branches: ['x', 'email'] }), { interaction: { channel } }))).toBe(outcome);
   });
   test('default branches: every channel has its own', () => {
@@ -124,8 +153,16 @@ describe('pii', () => {
 
 describe('expression', () => {
   test.each([
-    ['sentiment.compound < -0.5 and influence.score > 50', { sentiment: { compound: -0.8, label: 'negative' as const }, influence: { score: 80, segment: 'influencer' as const } }, 'true'],
-    ['sentiment.compound < -0.5 and influence.score > 50', { sentiment: { compound: -0.8, label: 'negative' as const }, influence: { score: 20, segment: 'standard' as const } }, 'false'],
+    [
+      'sentiment.compound < -0.5 and influence.score > 50',
+      { sentiment: { compound: -0.8, label: 'negative' as const }, influence: { score: 80, segment: 'influencer' as const } },
+      'true',
+    ],
+    [
+      'sentiment.compound < -0.5 and influence.score > 50',
+      { sentiment: { compound: -0.8, label: 'negative' as const }, influence: { score: 20, segment: 'standard' as const } },
+      'false',
+    ],
     ['influence.segment == "vip" or priority.tier == "first"', {}, 'true'],
     ['"card" in pii.kinds', {}, 'false'],
   ])('%s → %s', (expression, facts, outcome) => {
@@ -145,7 +182,10 @@ describe('expression', () => {
         { id: 't', kind: 'tag', config: { tags: ['vip-watch'] } },
         { id: 'n', kind: 'expression', config: { expression: 'tags contains "vip-watch"' }, ends: ['true', 'false'] },
       ],
-      [['start', 'next', 't'], ['t', 'next', 'n']],
+      [
+        ['start', 'next', 't'],
+        ['t', 'next', 'n'],
+      ],
     );
     expect(trail(begin(pb).state)).toEqual(['start:next', 't:next', 'n:true']);
   });

@@ -23,10 +23,17 @@ const ESCALATION_ROLES: Record<string, string[]> = { team_lead: ['manager'], pr:
  * may stand in), and nobody approves a draft they wrote. The workflow's Update validator
  * runs it, so a refused decision never reaches the history.
  */
-export function checkDecision(pb: Playbook, state: RunState | null, d: Decider & { nodeId: string; outcome: string }): DecisionRefusal | null {
+export function checkDecision(
+  pb: Playbook,
+  state: RunState | null,
+  d: Decider & { nodeId: string; outcome: string },
+): DecisionRefusal | null {
   const w = state?.waiting;
   if (!w || w.nodeId !== d.nodeId || !['approval', 'task', 'escalation'].includes(w.waitFor)) {
-    return { code: 'not_waiting', message: `node ${d.nodeId} is not waiting for a decision${w ? ` (the run waits at ${w.nodeId} for ${w.waitFor})` : ''}` };
+    return {
+      code: 'not_waiting',
+      message: `node ${d.nodeId} is not waiting for a decision${w ? ` (the run waits at ${w.nodeId} for ${w.waitFor})` : ''}`,
+    };
   }
   const outcome = decisionProblem(pb, d.nodeId, d.outcome);
   if (outcome) return { code: 'invalid_outcome', message: outcome };

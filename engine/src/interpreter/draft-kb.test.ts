@@ -24,13 +24,22 @@ describe('draft from the knowledge base', () => {
         { id: 'send', kind: 'send', config: {}, ends: ['sent', 'failed'] },
         { id: 'fallback', kind: 'draft', config: { template: 'acknowledge' }, ends: ['next'] },
       ],
-      [['start', 'next', 'kb'], ['kb', 'next', 'send'], ['kb', 'no_article', 'fallback']],
+      [
+        ['start', 'next', 'kb'],
+        ['kb', 'next', 'send'],
+        ['kb', 'no_article', 'fallback'],
+      ],
     );
     const [, last] = drive(pb, begin(pb), done('kb', { outcome: 'no_article', reason: 'no article matches the message' }));
     expect(trail(last.state)).toEqual(['start:next', 'kb:no_article', 'fallback:undefined']);
     expect(last.state.path[1].detail).toEqual({ reason: 'no article matches the message' });
     expect(last.state.vars.draft).toBeUndefined();
-    expect(last.commands[0]).toMatchObject({ type: 'activity', activity: 'draft', nodeId: 'fallback', input: { source: 'template', template: 'acknowledge' } });
+    expect(last.commands[0]).toMatchObject({
+      type: 'activity',
+      activity: 'draft',
+      nodeId: 'fallback',
+      input: { source: 'template', template: 'acknowledge' },
+    });
   });
 
   test('the validator asks for the no_article handle of a KB draft, not of a template draft', () => {
@@ -50,6 +59,9 @@ function playbookWith(config: Record<string, unknown>, ends: string[] = []) {
       { id: 'd', kind: 'draft', config, ends },
       { id: 'end', kind: 'end' },
     ],
-    [['start', 'next', 'd'], ['d', 'next', 'end']],
+    [
+      ['start', 'next', 'd'],
+      ['d', 'next', 'end'],
+    ],
   ) as never;
 }

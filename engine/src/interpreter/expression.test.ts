@@ -14,21 +14,41 @@ const scope = {
 
 describe('expression: operators', () => {
   test.each([
-    ['channel == "x"', true], ["channel == 'x'", true], ['channel == "facebook"', false],
-    ['channel != "facebook"', true], ['channel != "x"', false],
-    ['influence.score < 81', true], ['influence.score < 80', false],
-    ['influence.score <= 80', true], ['influence.score <= 79.5', false],
-    ['influence.score > 79', true], ['influence.score > 80', false],
-    ['influence.score >= 80', true], ['influence.score >= 80.1', false],
-    ['sentiment.compound < -0.5', true], ['sentiment.compound > -0.5', false], ['sentiment.compound == -0.6', true],
-    ['channel in ["x", "facebook"]', true], ['channel in ["email"]', false], ['channel in []', false],
-    ['"Order" in text', true], ['"order" in text', false],
-    ['pii.kinds contains "phone"', true], ['pii.kinds contains "card"', false],
-    ['text contains "order never"', true], ['text contains "refund"', false],
-    ['tags contains "vip" and influence.score > 50', true], ['tags contains "vip" and influence.score > 90', false],
-    ['channel == "email" or influence.score > 50', true], ['channel == "email" or influence.score > 90', false],
-    ['not pii.found', true], ['not not pii.found', false], ['not channel == "x"', false],
-    ['pii.found == false', true], ['nothing == null', true], ['zero == 0', true],
+    ['channel == "x"', true],
+    ["channel == 'x'", true],
+    ['channel == "facebook"', false],
+    ['channel != "facebook"', true],
+    ['channel != "x"', false],
+    ['influence.score < 81', true],
+    ['influence.score < 80', false],
+    ['influence.score <= 80', true],
+    ['influence.score <= 79.5', false],
+    ['influence.score > 79', true],
+    ['influence.score > 80', false],
+    ['influence.score >= 80', true],
+    ['influence.score >= 80.1', false],
+    ['sentiment.compound < -0.5', true],
+    ['sentiment.compound > -0.5', false],
+    ['sentiment.compound == -0.6', true],
+    ['channel in ["x", "facebook"]', true],
+    ['channel in ["email"]', false],
+    ['channel in []', false],
+    ['"Order" in text', true],
+    ['"order" in text', false],
+    ['pii.kinds contains "phone"', true],
+    ['pii.kinds contains "card"', false],
+    ['text contains "order never"', true],
+    ['text contains "refund"', false],
+    ['tags contains "vip" and influence.score > 50', true],
+    ['tags contains "vip" and influence.score > 90', false],
+    ['channel == "email" or influence.score > 50', true],
+    ['channel == "email" or influence.score > 90', false],
+    ['not pii.found', true],
+    ['not not pii.found', false],
+    ['not channel == "x"', false],
+    ['pii.found == false', true],
+    ['nothing == null', true],
+    ['zero == 0', true],
   ])('%s → %s', (src, expected) => {
     expect(ev(src, scope)).toBe(expected);
   });
@@ -61,8 +81,14 @@ describe('expression: operators', () => {
 
 describe('expression: missing paths and safety', () => {
   test.each([
-    'missing == "x"', 'missing.deep.path == 1', 'sentiment.nope > 0', 'channel.length == 1', 'missing contains "a"',
-    '"a" in missing', 'missing < 1', 'missing >= 0',
+    'missing == "x"',
+    'missing.deep.path == 1',
+    'sentiment.nope > 0',
+    'channel.length == 1',
+    'missing contains "a"',
+    '"a" in missing',
+    'missing < 1',
+    'missing >= 0',
   ])('%s is false and never throws', (src) => {
     expect(ev(src, scope)).toBe(false);
   });

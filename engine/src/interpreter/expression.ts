@@ -11,7 +11,10 @@ type Node =
   | { t: 'bin'; op: string; l: Node; r: Node };
 
 export class ExpressionError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(`${message} at ${position}`);
   }
 }
@@ -20,7 +23,12 @@ export class ExpressionError extends Error {
 // minus sign can only start a number.
 const TOKEN = /\s*(?:(-?\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(==|!=|<=|>=|<|>|\(|\)|\[|\]|,)|([A-Za-z_][A-Za-z0-9_.]*))/y;
 
-interface Token { kind: 'num' | 'str' | 'op' | 'word'; text: string; value?: unknown; pos: number }
+interface Token {
+  kind: 'num' | 'str' | 'op' | 'word';
+  text: string;
+  value?: unknown;
+  pos: number;
+}
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -35,7 +43,8 @@ function tokenize(src: string): Token[] {
     }
     const pos = m.index + m[0].length - m[0].trimStart().length; // where the token starts, after the blanks
     if (m[1] !== undefined) out.push({ kind: 'num', text: m[1], value: Number(m[1]), pos });
-    else if (m[2] !== undefined || m[3] !== undefined) out.push({ kind: 'str', text: m[0].trim(), value: (m[2] ?? m[3]).replace(/\\(.)/g, '$1'), pos });
+    else if (m[2] !== undefined || m[3] !== undefined)
+      out.push({ kind: 'str', text: m[0].trim(), value: (m[2] ?? m[3]).replace(/\\(.)/g, '$1'), pos });
     else if (m[4] !== undefined) out.push({ kind: 'op', text: m[4], pos });
     else out.push({ kind: 'word', text: m[5], pos });
   }
@@ -71,7 +80,11 @@ export function parseExpression(src: string): Node {
   const cmp = (): Node => {
     const l = primary();
     const tok = peek();
-    if (tok && ((tok.kind === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(tok.text)) || (tok.kind === 'word' && ['in', 'contains'].includes(tok.text)))) {
+    if (
+      tok &&
+      ((tok.kind === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(tok.text)) ||
+        (tok.kind === 'word' && ['in', 'contains'].includes(tok.text)))
+    ) {
       i++;
       return { t: 'bin', op: tok.text, l, r: primary() };
     }
@@ -117,7 +130,11 @@ function evaluate(node: Node, scope: Record<string, unknown>): unknown {
     case 'list':
       return node.items.map((n) => evaluate(n, scope));
     case 'path':
-      return node.p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined), scope);
+      return node.p.reduce<unknown>(
+        (v, k) =>
+          v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined,
+        scope,
+      );
     case 'not':
       return !evaluate(node.e, scope);
     case 'bin': {
@@ -126,14 +143,24 @@ function evaluate(node: Node, scope: Record<string, unknown>): unknown {
       const l = evaluate(node.l, scope);
       const r = evaluate(node.r, scope);
       switch (node.op) {
-        case '==': return l === r;
-        case '!=': return l !== r;
-        case '<': return typeof l === typeof r && (l as number) < (r as number);
-        case '<=': return typeof l === typeof r && (l as number) <= (r as number);
-        case '>': return typeof l === typeof r && (l as number) > (r as number);
-        case '>=': return typeof l === typeof r && (l as number) >= (r as number);
-        case 'in': return Array.isArray(r) ? r.includes(l) : typeof r === 'string' && typeof l === 'string' && r.includes(l);
-        case 'contains': return Array.isArray(l) ? l.includes(r) : typeof l === 'string' && typeof r === 'string' && l.toLowerCase().includes(r.toLowerCase());
+        case '==':
+          return l === r;
+        case '!=':
+          return l !== r;
+        case '<':
+          return typeof l === typeof r && (l as number) < (r as number);
+        case '<=':
+          return typeof l === typeof r && (l as number) <= (r as number);
+        case '>':
+          return typeof l === typeof r && (l as number) > (r as number);
+        case '>=':
+          return typeof l === typeof r && (l as number) >= (r as number);
+        case 'in':
+          return Array.isArray(r) ? r.includes(l) : typeof r === 'string' && typeof l === 'string' && r.includes(l);
+        case 'contains':
+          return Array.isArray(l)
+            ? l.includes(r)
+            : typeof l === 'string' && typeof r === 'string' && l.toLowerCase().includes(r.toLowerCase());
       }
     }
   }

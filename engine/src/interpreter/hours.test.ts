@@ -42,7 +42,9 @@ describe('office hours adapter (catalog config → analysis/hours)', () => {
   });
 
   test('problems come with the field they are in', () => {
-    expect(officeHoursProblems({ timeZone: 'Nowhere/Land', weekly: { mon: 'nine to five' }, holidays: ['2026-13-01'] }).map((p) => p.path)).toEqual(['timeZone', 'weekly.mon', 'holidays.0']);
+    expect(
+      officeHoursProblems({ timeZone: 'Nowhere/Land', weekly: { mon: 'nine to five' }, holidays: ['2026-13-01'] }).map((p) => p.path),
+    ).toEqual(['timeZone', 'weekly.mon', 'holidays.0']);
     expect(officeHoursProblems(paris)).toEqual([]);
   });
 });

@@ -31,8 +31,10 @@ export interface NodeHandler<K extends NodeKind> {
 const after = (at: string, duration: string) => new Date(Date.parse(at) + parseDuration(duration)).toISOString();
 const outcome = (o: string, detail?: Record<string, unknown>): NodeResult => ({ outcome: o, detail });
 /** Default resume for activity nodes: the activity's outcome, else the node's only outcome. */
-const activityOutcome = (fallback: string) => (_: unknown, event: RunEvent): NodeResult =>
-  event.type === 'activity_done' ? outcome(event.result?.outcome ?? fallback, event.result) : outcome(fallback);
+const activityOutcome =
+  (fallback: string) =>
+  (_: unknown, event: RunEvent): NodeResult =>
+    event.type === 'activity_done' ? outcome(event.result?.outcome ?? fallback, event.result) : outcome(fallback);
 
 type Outcome = Extract<NodeResult, { outcome: string }>;
 /** A message went out: count it in vars.sent (a send that reports `failed` does not count). */
@@ -45,8 +47,10 @@ export const handlers: Handlers = {
     enter: ({ node, state }) => {
       const c = node.config;
       const i = state.interaction;
-      if (c.channels.length && !c.channels.includes(i.channel)) return { finish: 'completed', reason: `channel ${i.channel} is not handled by this playbook` };
-      if (c.visibility.length && !c.visibility.includes(i.visibility)) return { finish: 'completed', reason: `${i.visibility} messages are not handled by this playbook` };
+      if (c.channels.length && !c.channels.includes(i.channel))
+        return { finish: 'completed', reason: `channel ${i.channel} is not handled by this playbook` };
+      if (c.visibility.length && !c.visibility.includes(i.visibility))
+        return { finish: 'completed', reason: `${i.visibility} messages are not handled by this playbook` };
       return outcome('next');
     },
   },
@@ -95,7 +99,13 @@ export const handlers: Handlers = {
   },
   expression: {
     enter: ({ node, state }) => {
-      const scope = { ...state.facts, channel: state.interaction.channel, visibility: state.interaction.visibility, author: state.interaction.author, tags: state.vars.tags };
+      const scope = {
+        ...state.facts,
+        channel: state.interaction.channel,
+        visibility: state.interaction.visibility,
+        author: state.interaction.author,
+        tags: state.vars.tags,
+      };
       return outcome(evaluateExpression(node.config.expression, scope) ? 'true' : 'false');
     },
   },
@@ -124,7 +134,8 @@ export const handlers: Handlers = {
       if (w.waitFor === 'activity') return { await: 'escalation', until: after(at, rung.sla), phase: w.phase };
       if (event.type === 'decision') return outcome('handled', { rung: w.phase, by: event.by });
       const next = w.phase + 1;
-      if (next < node.config.ladder.length) return { activity: 'escalate', input: { rung: next, ...node.config.ladder[next], note: node.config.note }, phase: next };
+      if (next < node.config.ladder.length)
+        return { activity: 'escalate', input: { rung: next, ...node.config.ladder[next], note: node.config.note }, phase: next };
       return outcome('timeout', { rungs: node.config.ladder.length });
     },
   },
@@ -139,7 +150,11 @@ export const handlers: Handlers = {
         detail: r.articleId ? { articleId: r.articleId, score: r.score } : undefined,
         update: (s) => {
           if (event.type !== 'activity_done') return;
-          s.vars.draft = { text: String(r.text ?? ''), template: r.template as string | undefined, articleId: r.articleId as string | undefined };
+          s.vars.draft = {
+            text: String(r.text ?? ''),
+            template: r.template as string | undefined,
+            articleId: r.articleId as string | undefined,
+          };
         },
       };
     },
@@ -164,7 +179,11 @@ export const handlers: Handlers = {
         };
       }
       if (node.config.backup && w.phase === 0) {
-        return { activity: 'requestApproval', input: { role: node.config.role, text: state.vars.draft?.text ?? '', dueAt: after(at, node.config.sla), backup: true }, phase: 1 };
+        return {
+          activity: 'requestApproval',
+          input: { role: node.config.role, text: state.vars.draft?.text ?? '', dueAt: after(at, node.config.sla), backup: true },
+          phase: 1,
+        };
       }
       return outcome('timeout', { attempts: w.phase + 1 });
     },
@@ -174,7 +193,10 @@ export const handlers: Handlers = {
       const d = state.vars.draft;
       if (d?.rejected) return outcome('failed', { reason: 'the draft was rejected' });
       if (node.config.requireApproval && !d?.approved) return outcome('failed', { reason: 'the reply needs an approval it does not have' });
-      return { activity: 'send', input: { visibility: node.config.visibility, text: d?.text, template: d ? undefined : node.config.template } };
+      return {
+        activity: 'send',
+        input: { visibility: node.config.visibility, text: d?.text, template: d ? undefined : node.config.template },
+      };
     },
     resume: (ctx, event) => counted(activityOutcome('sent')(ctx, event) as Outcome),
   },
@@ -189,7 +211,11 @@ export const handlers: Handlers = {
     resume: ({ node }, event) => {
       const r = event.type === 'activity_done' ? event.result : undefined;
       if (node.config.mode === 'draft') {
-        return { outcome: 'next', detail: { template: r?.template }, update: (s) => void (s.vars.draft = { text: String(r?.text ?? ''), template: r?.template as string | undefined }) };
+        return {
+          outcome: 'next',
+          detail: { template: r?.template },
+          update: (s) => void (s.vars.draft = { text: String(r?.text ?? ''), template: r?.template as string | undefined }),
+        };
       }
       return counted({ outcome: 'next', detail: r }, r?.outcome !== 'failed');
     },
@@ -201,7 +227,11 @@ export const handlers: Handlers = {
       if (event.type === 'decision') {
         // A reply written with the decision becomes the run's draft, signed by its author.
         const text = event.text;
-        return { outcome: event.outcome, detail: { by: event.by }, update: text ? (s) => void (s.vars.draft = { text, author: event.by }) : undefined };
+        return {
+          outcome: event.outcome,
+          detail: { by: event.by },
+          update: text ? (s) => void (s.vars.draft = { text, author: event.by }) : undefined,
+        };
       }
       return outcome('timeout');
     },
@@ -222,7 +252,10 @@ export const handlers: Handlers = {
     resume: activityOutcome('next'),
   },
   resolve: {
-    enter: ({ node, state }) => ({ activity: 'resolve', input: { ...node.config, thankYou: node.config.thankYou && state.interaction.visibility === 'public' } }),
+    enter: ({ node, state }) => ({
+      activity: 'resolve',
+      input: { ...node.config, thankYou: node.config.thankYou && state.interaction.visibility === 'public' },
+    }),
     resume: activityOutcome('next'),
   },
   end: {

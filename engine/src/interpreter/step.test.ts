@@ -10,7 +10,9 @@ describe('step(): events that do not fit', () => {
 
   test('a second start', () => {
     const first = begin(pb);
-    expect(() => step(pb, first.state, { type: 'start', at: T0, interaction: interaction(), facts: facts() })).toThrow(new InterpreterError('the run has already started'));
+    expect(() => step(pb, first.state, { type: 'start', at: T0, interaction: interaction(), facts: facts() })).toThrow(
+      new InterpreterError('the run has already started'),
+    );
   });
 
   test('a playbook without a start node', () => {
@@ -20,7 +22,15 @@ describe('step(): events that do not fit', () => {
 
   test('an event before the start, or after the end', () => {
     expect(() => step(pb, null, done('n'))).toThrow('no step is waiting for activity_done');
-    const ended = begin(graph([{ id: 'start', kind: 'start' }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]));
+    const ended = begin(
+      graph(
+        [
+          { id: 'start', kind: 'start' },
+          { id: 'end', kind: 'end' },
+        ],
+        [['start', 'next', 'end']],
+      ),
+    );
     expect(() => step(pb, ended.state, decide('n', 'done'))).toThrow('no step is waiting for decision');
   });
 
@@ -49,7 +59,12 @@ describe('step(): events that do not fit', () => {
 describe('step(): failing runs', () => {
   test('activity_failed fails the run with the node and the error', () => {
     const pb = single('route', { team: 'care' });
-    const { state, commands } = step(pb, begin(pb).state, { type: 'activity_failed', at: '2026-11-25T10:01:00.000Z', nodeId: 'n', error: 'no such team' });
+    const { state, commands } = step(pb, begin(pb).state, {
+      type: 'activity_failed',
+      at: '2026-11-25T10:01:00.000Z',
+      nodeId: 'n',
+      error: 'no such team',
+    });
     expect(state.status).toBe('failed');
     expect(state.reason).toBe('route n failed: no such team');
     expect(state.waiting).toBeUndefined();
@@ -58,7 +73,17 @@ describe('step(): failing runs', () => {
   });
 
   test('an outcome with neither an edge nor an end fails the run', () => {
-    const pb = graph([{ id: 'start', kind: 'start' }, { id: 'p', kind: 'priority', ends: ['noise'] }, { id: 'end', kind: 'end' }], [['start', 'next', 'p'], ['p', 'first', 'end']]);
+    const pb = graph(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'p', kind: 'priority', ends: ['noise'] },
+        { id: 'end', kind: 'end' },
+      ],
+      [
+        ['start', 'next', 'p'],
+        ['p', 'first', 'end'],
+      ],
+    );
     const { state, commands } = begin(pb, { facts: { priority: { tier: 'second', needsResponse: false, cues: [] } } });
     expect(trail(state)).toEqual(['start:next', 'p:second']);
     expect(commands).toEqual([{ type: 'finish', status: 'failed', reason: 'outcome "second" of p leads nowhere' }]);
@@ -67,10 +92,23 @@ describe('step(): failing runs', () => {
   });
 
   test('a loop without a waiting node (an invalid graph) stops instead of spinning', () => {
-    const pb = graph([{ id: 'start', kind: 'start' }, { id: 'a', kind: 'tag', config: { tags: ['x'] } }, { id: 'b', kind: 'tag', config: { tags: ['y'] } }], [['start', 'next', 'a'], ['a', 'next', 'b'], ['b', 'next', 'a']]);
+    const pb = graph(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'a', kind: 'tag', config: { tags: ['x'] } },
+        { id: 'b', kind: 'tag', config: { tags: ['y'] } },
+      ],
+      [
+        ['start', 'next', 'a'],
+        ['a', 'next', 'b'],
+        ['b', 'next', 'a'],
+      ],
+    );
     const { state, commands } = begin(pb);
     expect(state.status).toBe('failed');
-    expect(commands).toEqual([{ type: 'finish', status: 'failed', reason: 'more than 1000 nodes in one step: a loop without a waiting node' }]);
+    expect(commands).toEqual([
+      { type: 'finish', status: 'failed', reason: 'more than 1000 nodes in one step: a loop without a waiting node' },
+    ]);
   });
 });
 
@@ -82,16 +120,24 @@ describe('idempotency keys', () => {
       { id: 'task', kind: 'agent_task', config: { prompt: 'p', outcomes: ['again', 'done'] }, ends: ['done', 'timeout'] },
       { id: 'appr', kind: 'approval', config: { role: 'pr' }, ends: ['approved', 'rejected'] },
     ],
-    [['start', 'next', 'task'], ['task', 'again', 'appr'], ['appr', 'timeout', 'task']],
+    [
+      ['start', 'next', 'task'],
+      ['task', 'again', 'appr'],
+      ['appr', 'timeout', 'task'],
+    ],
   );
 
   test('are unique per node visit and phase, and stable for a retried activity', () => {
     const first = begin(pb);
     const steps = drive(
-      pb, first,
-      done('task'), decide('task', 'again'), // → appr: request (phase 0)
-      done('appr'), timeout('appr', T0), // → backup request (phase 1)
-      done('appr'), timeout('appr', T0), // → timeout → task again (visit 2)
+      pb,
+      first,
+      done('task'),
+      decide('task', 'again'), // → appr: request (phase 0)
+      done('appr'),
+      timeout('appr', T0), // → backup request (phase 1)
+      done('appr'),
+      timeout('appr', T0), // → timeout → task again (visit 2)
     );
     const all = steps.flatMap((s) => keys(s.commands));
     expect(all).toEqual(['i-1:task:1:0', 'i-1:appr:1:0', 'i-1:appr:1:1', 'i-1:task:2:0']);
@@ -119,12 +165,24 @@ describe('purity', () => {
       { id: 'tag2', kind: 'tag', config: { tags: ['b'] } },
       { id: 'end', kind: 'end' },
     ],
-    [['start', 'next', 'tag'], ['tag', 'next', 'd'], ['d', 'next', 'appr'], ['appr', 'approved', 'route'], ['route', 'routed', 'tag2'], ['tag2', 'next', 'end']],
+    [
+      ['start', 'next', 'tag'],
+      ['tag', 'next', 'd'],
+      ['d', 'next', 'appr'],
+      ['appr', 'approved', 'route'],
+      ['route', 'routed', 'tag2'],
+      ['tag2', 'next', 'end'],
+    ],
   );
 
   test('step() never mutates the previous state, the event or the graph (all deep-frozen)', () => {
     deepFreeze(pb);
-    const events: RunEvent[] = [done('d', { text: 'hi' }), done('appr'), decide('appr', 'approved', { text: 'hello', by: 'pr@demo' }), done('route', { agent: 'a-1' })];
+    const events: RunEvent[] = [
+      done('d', { text: 'hi' }),
+      done('appr'),
+      decide('appr', 'approved', { text: 'hello', by: 'pr@demo' }),
+      done('route', { agent: 'a-1' }),
+    ];
     let prev = begin(pb);
     const snapshots = [JSON.stringify(prev.state)];
     for (const e of events) {
@@ -137,7 +195,12 @@ describe('purity', () => {
       prev = next;
     }
     expect(prev.state.status).toBe('completed');
-    expect(prev.state.vars).toEqual({ tags: ['a', 'b'], sent: 0, draft: { text: 'hello', approved: true, approvedBy: 'pr@demo', rejected: false }, assignment: { agent: 'a-1' } });
+    expect(prev.state.vars).toEqual({
+      tags: ['a', 'b'],
+      sent: 0,
+      draft: { text: 'hello', approved: true, approvedBy: 'pr@demo', rejected: false },
+      assignment: { agent: 'a-1' },
+    });
   });
 
   test('the same inputs give the same outputs (deterministic)', () => {

@@ -63,7 +63,12 @@ export function step(pb: Playbook, prev: RunState | null, event: RunEvent): Step
         type: 'activity',
         nodeId: node.id,
         activity: result.activity,
-        input: { ...result.input, interactionId: state.interaction.id, nodeId: node.id, idempotencyKey: `${state.interaction.id}:${node.id}:${visit}:${phase}` },
+        input: {
+          ...result.input,
+          interactionId: state.interaction.id,
+          nodeId: node.id,
+          idempotencyKey: `${state.interaction.id}:${node.id}:${visit}:${phase}`,
+        },
       });
       break;
     }

@@ -26,7 +26,8 @@ export interface ActivityResult {
   [key: string]: unknown;
 }
 
-export type ActivityName = 'route' | 'escalate' | 'draft' | 'requestApproval' | 'send' | 'createTask' | 'notify' | 'declareCrisis' | 'resolve';
+export type ActivityName =
+  'route' | 'escalate' | 'draft' | 'requestApproval' | 'send' | 'createTask' | 'notify' | 'declareCrisis' | 'resolve';
 
 export type WaitFor = 'activity' | 'approval' | 'task' | 'reply' | 'escalation' | 'timer';
 

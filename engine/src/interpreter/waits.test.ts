@@ -5,12 +5,31 @@ const key = (node: string, visit = 1, phase = 0) => `i-1:${node}:${visit}:${phas
 const T1 = plus(T0, 1000); // when the activity reports back
 
 describe('escalate: a ladder of rungs, each with its SLA', () => {
-  const pb = single('escalate', { ladder: [{ to: 'team_lead', sla: '15m' }, { to: 'pr', sla: '1h' }], note: 'angry influencer' });
+  const pb = single('escalate', {
+    ladder: [
+      { to: 'team_lead', sla: '15m' },
+      { to: 'pr', sla: '1h' },
+    ],
+    note: 'angry influencer',
+  });
 
   test('rung 0: the escalate activity, then a wait until the rung SLA', () => {
     const first = begin(pb);
     expect(first.commands).toEqual([
-      { type: 'activity', nodeId: 'n', activity: 'escalate', input: { rung: 0, to: 'team_lead', sla: '15m', note: 'angry influencer', interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n', 1, 0) } },
+      {
+        type: 'activity',
+        nodeId: 'n',
+        activity: 'escalate',
+        input: {
+          rung: 0,
+          to: 'team_lead',
+          sla: '15m',
+          note: 'angry influencer',
+          interactionId: 'i-1',
+          nodeId: 'n',
+          idempotencyKey: key('n', 1, 0),
+        },
+      },
     ]);
     const [, waiting] = drive(pb, first, done('n', {}, T1));
     expect(waiting.commands).toEqual([{ type: 'await', nodeId: 'n', waitFor: 'escalation', until: plus(T1, 15 * MIN) }]);
@@ -27,7 +46,20 @@ describe('escalate: a ladder of rungs, each with its SLA', () => {
     const t = plus(T1, 15 * MIN);
     const steps = drive(pb, begin(pb), done('n', {}, T1), timeout('n', t));
     expect(steps[2].commands).toEqual([
-      { type: 'activity', nodeId: 'n', activity: 'escalate', input: { rung: 1, to: 'pr', sla: '1h', note: 'angry influencer', interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n', 1, 1) } },
+      {
+        type: 'activity',
+        nodeId: 'n',
+        activity: 'escalate',
+        input: {
+          rung: 1,
+          to: 'pr',
+          sla: '1h',
+          note: 'angry influencer',
+          interactionId: 'i-1',
+          nodeId: 'n',
+          idempotencyKey: key('n', 1, 1),
+        },
+      },
     ]);
     const more = drive(pb, steps[2], done('n', {}, t), decide('n', 'handled', { by: 'pr@demo' }));
     expect(more[1].commands).toEqual([{ type: 'await', nodeId: 'n', waitFor: 'escalation', until: plus(t, HOUR) }]);
@@ -54,7 +86,10 @@ describe('approval', () => {
         { id: 'd', kind: 'draft', config: { template: 't' } },
         { id: 'a', kind: 'approval', config: { role: 'pr', sla: '30m', ...config }, ends: ['approved', 'rejected', 'timeout'] },
       ],
-      [['start', 'next', 'd'], ['d', 'next', 'a']],
+      [
+        ['start', 'next', 'd'],
+        ['d', 'next', 'a'],
+      ],
     );
   /** Up to the wait for the approver. */
   const atApproval = (config: Record<string, unknown> = {}) => {
@@ -66,7 +101,20 @@ describe('approval', () => {
     const g = pb();
     const steps = drive(g, begin(g), done('d', { text: 'Sorry about that!' }), done('a', {}, T1));
     expect(steps[1].commands).toEqual([
-      { type: 'activity', nodeId: 'a', activity: 'requestApproval', input: { role: 'pr', text: 'Sorry about that!', dueAt: plus(T0, 30 * MIN), backup: false, interactionId: 'i-1', nodeId: 'a', idempotencyKey: key('a', 1, 0) } },
+      {
+        type: 'activity',
+        nodeId: 'a',
+        activity: 'requestApproval',
+        input: {
+          role: 'pr',
+          text: 'Sorry about that!',
+          dueAt: plus(T0, 30 * MIN),
+          backup: false,
+          interactionId: 'i-1',
+          nodeId: 'a',
+          idempotencyKey: key('a', 1, 0),
+        },
+      },
     ]);
     expect(steps[2].commands).toEqual([{ type: 'await', nodeId: 'a', waitFor: 'approval', until: plus(T1, 30 * MIN) }]);
   });
@@ -99,7 +147,20 @@ describe('approval', () => {
     const t = plus(T1, 30 * MIN);
     const backup = step(g, steps[2].state, timeout('a', t));
     expect(backup.commands).toEqual([
-      { type: 'activity', nodeId: 'a', activity: 'requestApproval', input: { role: 'pr', text: 'Sorry about that!', dueAt: plus(t, 30 * MIN), backup: true, interactionId: 'i-1', nodeId: 'a', idempotencyKey: key('a', 1, 1) } },
+      {
+        type: 'activity',
+        nodeId: 'a',
+        activity: 'requestApproval',
+        input: {
+          role: 'pr',
+          text: 'Sorry about that!',
+          dueAt: plus(t, 30 * MIN),
+          backup: true,
+          interactionId: 'i-1',
+          nodeId: 'a',
+          idempotencyKey: key('a', 1, 1),
+        },
+      },
     ]);
     const [, waiting, last] = drive(g, backup, done('a', {}, t), timeout('a', plus(t, 30 * MIN)));
     expect(waiting.state.waiting).toEqual({ nodeId: 'a', waitFor: 'approval', until: plus(t, 30 * MIN), phase: 1 });
@@ -124,7 +185,12 @@ describe('approval', () => {
 });
 
 describe('agent_task', () => {
-  const pb = single('agent_task', { prompt: 'Reply to {{handle}}', checklist: ['Read history'], outcomes: ['answered', 'needs_pr'], sla: '2h' });
+  const pb = single('agent_task', {
+    prompt: 'Reply to {{handle}}',
+    checklist: ['Read history'],
+    outcomes: ['answered', 'needs_pr'],
+    sla: '2h',
+  });
 
   test('creates the task with its prompt, checklist, outcomes and due time, then waits for the SLA', () => {
     const first = begin(pb);
@@ -133,7 +199,17 @@ describe('agent_task', () => {
         type: 'activity',
         nodeId: 'n',
         activity: 'createTask',
-        input: { prompt: 'Reply to {{handle}}', checklist: ['Read history'], suggestedReplies: [], outcomes: ['answered', 'needs_pr'], sla: '2h', dueAt: plus(T0, 2 * HOUR), interactionId: 'i-1', nodeId: 'n', idempotencyKey: key('n') },
+        input: {
+          prompt: 'Reply to {{handle}}',
+          checklist: ['Read history'],
+          suggestedReplies: [],
+          outcomes: ['answered', 'needs_pr'],
+          sla: '2h',
+          dueAt: plus(T0, 2 * HOUR),
+          interactionId: 'i-1',
+          nodeId: 'n',
+          idempotencyKey: key('n'),
+        },
       },
     ]);
     const [, waiting] = drive(pb, first, done('n', { taskId: 't-1' }, T1));
@@ -153,7 +229,9 @@ describe('agent_task', () => {
 
   test('an agent cannot choose "timeout" or an outcome the task does not offer', () => {
     const [, waiting] = drive(pb, begin(pb), done('n'));
-    expect(() => step(pb, waiting.state, decide('n', 'timeout'))).toThrow('"timeout" is not a decision agent_task n accepts (answered, needs_pr)');
+    expect(() => step(pb, waiting.state, decide('n', 'timeout'))).toThrow(
+      '"timeout" is not a decision agent_task n accepts (answered, needs_pr)',
+    );
     expect(() => step(pb, waiting.state, decide('n', 'done'))).toThrow(/"done" is not a decision/);
   });
 });
@@ -179,7 +257,9 @@ describe('wait', () => {
     const pb = single('wait', { for: 'duration', duration: '30m' });
     const first = begin(pb);
     expect(first.commands).toEqual([{ type: 'await', nodeId: 'n', waitFor: 'timer', until: plus(T0, 30 * MIN) }]);
-    expect(() => step(pb, first.state, { type: 'customer_reply', at: T0, text: 'hello?' })).toThrow('customer_reply cannot end a wait for timer');
+    expect(() => step(pb, first.state, { type: 'customer_reply', at: T0, text: 'hello?' })).toThrow(
+      'customer_reply cannot end a wait for timer',
+    );
     expect(trail(step(pb, first.state, timeout('n', plus(T0, 30 * MIN))).state)).toEqual(['start:next', 'n:elapsed']);
   });
 });

@@ -9,7 +9,9 @@ import { Playbook } from './schema';
  */
 export function compilePlaybook(pb: Playbook): CompiledAnalysis {
   return compile({
-    queries: pb.nodes.filter((n) => n.kind === 'keywords').map((n) => ({ id: n.id, query: String((n.config as { query?: unknown }).query ?? '') })),
+    queries: pb.nodes
+      .filter((n) => n.kind === 'keywords')
+      .map((n) => ({ id: n.id, query: String((n.config as { query?: unknown }).query ?? '') })),
     crisisTopics: pb.settings.crisisTopics?.map(({ topic, query }) => ({ topic, query })),
     cues: pb.settings.cues,
   });

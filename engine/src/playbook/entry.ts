@@ -7,5 +7,7 @@ export function startAccepts(pb: Playbook, message: { channel: Channel; visibili
   const start = pb.nodes.find((n) => n.kind === 'start');
   if (!start) return false;
   const c = nodeConfigs.start.parse(start.config);
-  return (!c.channels.length || c.channels.includes(message.channel)) && (!c.visibility.length || c.visibility.includes(message.visibility));
+  return (
+    (!c.channels.length || c.channels.includes(message.channel)) && (!c.visibility.length || c.visibility.includes(message.visibility))
+  );
 }

@@ -13,9 +13,21 @@ describe.each(keys)('example playbook %s', (key) => {
 });
 
 test('social-care: a first-tier message from a standard customer is routed to care and waits for the agent', () => {
-  const sim = simulate(examplePlaybook('social-care'), interaction(), { facts: facts(), answers: { task: { timeout: true } }, templates: exampleTemplates() });
+  const sim = simulate(examplePlaybook('social-care'), interaction(), {
+    facts: facts(),
+    answers: { task: { timeout: true } },
+    templates: exampleTemplates(),
+  });
   expect(sim.state.path.map((s) => `${s.nodeId}:${s.outcome}`)).toEqual([
-    'start:next', 'crisis:normal', 'pii:none', 'priority:first', 'customer:standard', 'route-care:routed', 'task:timeout', 'notify-lead:next', 'end:undefined',
+    'start:next',
+    'crisis:normal',
+    'pii:none',
+    'priority:first',
+    'customer:standard',
+    'route-care:routed',
+    'task:timeout',
+    'notify-lead:next',
+    'end:undefined',
   ]);
   expect(sim.state.status).toBe('completed');
 });

@@ -5,7 +5,14 @@ import { findCycles } from './graph';
 import { playbookSchema, typedNode } from './schema';
 import { validate } from './validate';
 
-const ok = () => raw([{ id: 'start', kind: 'start' }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]);
+const ok = () =>
+  raw(
+    [
+      { id: 'start', kind: 'start' },
+      { id: 'end', kind: 'end' },
+    ],
+    [['start', 'next', 'end']],
+  );
 const schemaPaths = (input: unknown) => validate(input).map((p) => [p.code, p.path]);
 
 describe('playbook schema', () => {
@@ -60,7 +67,13 @@ describe('playbook schema', () => {
   });
 
   test('the node config is validated per kind by validate(), not by the schema', () => {
-    const input = raw([{ id: 'start', kind: 'start' }, { id: 'k', kind: 'keywords', config: { query: 42 } }], [['start', 'next', 'k']]);
+    const input = raw(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'k', kind: 'keywords', config: { query: 42 } },
+      ],
+      [['start', 'next', 'k']],
+    );
     expect(playbookSchema.safeParse(input).success).toBe(true);
     expect(() => typedNode(playbookSchema.parse(input).nodes[1])).toThrow();
   });
@@ -73,12 +86,31 @@ describe('playbook schema', () => {
   test('every kind of the catalog has a config schema and an empty config is valid or says why', () => {
     expect([...NODE_KINDS].sort()).toEqual(Object.keys(nodeConfigs).sort());
     const needsConfig = NODE_KINDS.filter((k) => !nodeConfigs[k].safeParse({}).success).sort();
-    expect(needsConfig).toEqual(['agent_task', 'approval', 'declare_crisis', 'escalate', 'expression', 'holding', 'hours', 'keywords', 'notify', 'route', 'tag']);
+    expect(needsConfig).toEqual([
+      'agent_task',
+      'approval',
+      'declare_crisis',
+      'escalate',
+      'expression',
+      'holding',
+      'hours',
+      'keywords',
+      'notify',
+      'route',
+      'tag',
+    ]);
   });
 });
 
 describe('durations', () => {
-  test.each([['30s', 30_000], ['15m', 900_000], ['2h', 7_200_000], ['1d', 86_400_000], ['1.5h', 5_400_000], [' 5 s ', 5_000]])('%j = %d ms', (text, ms) => {
+  test.each([
+    ['30s', 30_000],
+    ['15m', 900_000],
+    ['2h', 7_200_000],
+    ['1d', 86_400_000],
+    ['1.5h', 5_400_000],
+    [' 5 s ', 5_000],
+  ])('%j = %d ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
   test.each(['', '5', '5w', 'h', '-1h', '1h30m'])('%j is not a duration', (text) => {
@@ -90,7 +122,10 @@ describe('findCycles', () => {
   const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
   const e = (source: string, target: string) => ({ source, target });
   test('finds each loop once, and self-loops', () => {
-    expect(findCycles({ nodes, edges: [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('c', 'd'), e('d', 'd')] } as never)).toEqual([['d'], ['a', 'b', 'c']]);
+    expect(findCycles({ nodes, edges: [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('c', 'd'), e('d', 'd')] } as never)).toEqual([
+      ['d'],
+      ['a', 'b', 'c'],
+    ]);
   });
   test('a DAG has none', () => {
     expect(findCycles({ nodes, edges: [e('a', 'b'), e('a', 'c'), e('b', 'd'), e('c', 'd')] } as never)).toEqual([]);

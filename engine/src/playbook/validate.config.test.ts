@@ -63,7 +63,15 @@ describe('validate: config, per kind, with the field path', () => {
     ['expression', { expression: 'influence.score > 50' }],
     ['tag', { tags: ['a'] }],
     ['route', { team: 'care', skills: ['fr'], strategy: 'least_busy', mode: 'pull' }],
-    ['escalate', { ladder: [{ to: 'team_lead', sla: '15m' }, { to: 'team', team: 'legal-ops', sla: '1.5h' }] }],
+    [
+      'escalate',
+      {
+        ladder: [
+          { to: 'team_lead', sla: '15m' },
+          { to: 'team', team: 'legal-ops', sla: '1.5h' },
+        ],
+      },
+    ],
     ['draft', { source: 'kb' }],
     ['approval', { role: 'legal', sla: '2h', backup: false }],
     ['send', { visibility: 'private', requireApproval: true }],
@@ -79,7 +87,11 @@ describe('validate: config, per kind, with the field path', () => {
   });
 
   test('hours: the schedule is checked by the office-hours module, field by field', () => {
-    const schedule = { timeZone: 'Mars/Olympus', weekly: { mon: '09:00-17:00', tue: '9-5', wed: '09:00-25:00' }, holidays: ['2026-12-25', '2026-02-30'] };
+    const schedule = {
+      timeZone: 'Mars/Olympus',
+      weekly: { mon: '09:00-17:00', tue: '9-5', wed: '09:00-25:00' },
+      holidays: ['2026-12-25', '2026-02-30'],
+    };
     const ps = one('hours', { schedule });
     expect(brief(ps)).toEqual([
       { code: 'config', nodeId: 'n', path: 'config.schedule.timeZone' },
@@ -88,7 +100,9 @@ describe('validate: config, per kind, with the field path', () => {
       { code: 'config', nodeId: 'n', path: 'config.schedule.holidays.1' },
     ]);
     expect(ps[0].message).toBe('Unknown time zone: Mars/Olympus');
-    expect(brief(one('hours', { schedule: { holidays: ['25/12/2026'] } }))).toEqual([{ code: 'config', nodeId: 'n', path: 'config.schedule.holidays.0' }]);
+    expect(brief(one('hours', { schedule: { holidays: ['25/12/2026'] } }))).toEqual([
+      { code: 'config', nodeId: 'n', path: 'config.schedule.holidays.0' },
+    ]);
   });
 
   test('expression: a syntax error is refused at publish, with its position', () => {
@@ -99,7 +113,15 @@ describe('validate: config, per kind, with the field path', () => {
   });
 
   test('start filters: an unknown channel or visibility', () => {
-    const ps = validate(raw([{ id: 'start', kind: 'start', config: { channels: ['fax'], visibility: ['semi'] } }, { id: 'end', kind: 'end' }], [['start', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [
+          { id: 'start', kind: 'start', config: { channels: ['fax'], visibility: ['semi'] } },
+          { id: 'end', kind: 'end' },
+        ],
+        [['start', 'next', 'end']],
+      ),
+    );
     expect(brief(ps)).toEqual([
       { code: 'config', nodeId: 'start', path: 'config.channels.0' },
       { code: 'config', nodeId: 'start', path: 'config.visibility.0' },
@@ -114,7 +136,10 @@ describe('validate: config, per kind, with the field path', () => {
           { id: 'r', kind: 'route', config: { team: '', mode: 'carrier-pigeon' } },
           { id: 'k', kind: 'keywords', config: {} },
         ],
-        [['start', 'next', 'r'], ['r', 'routed', 'k']],
+        [
+          ['start', 'next', 'r'],
+          ['r', 'routed', 'k'],
+        ],
       ),
     );
     expect(brief(ps)).toEqual([
@@ -140,14 +165,24 @@ describe('validate: templates', () => {
   const templates = { hello: 'Hi {{customerName}}', broken: 'Hi {{#if x}}', other: 'x' };
 
   test('missing_template names the field that refers to it', () => {
-    expect(brief(one('draft', { template: 'nope' }, { templates }))).toEqual([{ code: 'missing_template', nodeId: 'n', path: 'config.template' }]);
-    expect(brief(one('holding', { templates: ['hello', 'nope'] }, { templates }))).toEqual([{ code: 'missing_template', nodeId: 'n', path: 'config.templates.1' }]);
-    expect(brief(one('agent_task', { prompt: 'p', suggestedReplies: ['nope'] }, { templates }))).toEqual([{ code: 'missing_template', nodeId: 'n', path: 'config.suggestedReplies.0' }]);
-    expect(brief(one('send', { template: 'nope' }, { templates }))).toEqual([{ code: 'missing_template', nodeId: 'n', path: 'config.template' }]);
+    expect(brief(one('draft', { template: 'nope' }, { templates }))).toEqual([
+      { code: 'missing_template', nodeId: 'n', path: 'config.template' },
+    ]);
+    expect(brief(one('holding', { templates: ['hello', 'nope'] }, { templates }))).toEqual([
+      { code: 'missing_template', nodeId: 'n', path: 'config.templates.1' },
+    ]);
+    expect(brief(one('agent_task', { prompt: 'p', suggestedReplies: ['nope'] }, { templates }))).toEqual([
+      { code: 'missing_template', nodeId: 'n', path: 'config.suggestedReplies.0' },
+    ]);
+    expect(brief(one('send', { template: 'nope' }, { templates }))).toEqual([
+      { code: 'missing_template', nodeId: 'n', path: 'config.template' },
+    ]);
   });
 
   test('a template name like "constructor" is not found on the prototype', () => {
-    expect(brief(one('draft', { template: 'constructor' }, { templates }))).toEqual([{ code: 'missing_template', nodeId: 'n', path: 'config.template' }]);
+    expect(brief(one('draft', { template: 'constructor' }, { templates }))).toEqual([
+      { code: 'missing_template', nodeId: 'n', path: 'config.template' },
+    ]);
   });
 
   test('present templates pass; without a template list names are not checked', () => {
@@ -166,13 +201,17 @@ describe('validate: templates', () => {
     const task = one('agent_task', { prompt: 'Reply to {{#if}}' });
     expect(brief(task)).toEqual([{ code: 'template', nodeId: 'n', path: 'config.prompt' }]);
     expect(task[0].message).toMatch(/^template does not compile: Parse error/);
-    expect(brief(one('notify', { to: ['x'], message: 'Hey {{handle' }))).toEqual([{ code: 'template', nodeId: 'n', path: 'config.message' }]);
+    expect(brief(one('notify', { to: ['x'], message: 'Hey {{handle' }))).toEqual([
+      { code: 'template', nodeId: 'n', path: 'config.message' },
+    ]);
     expect(one('notify', { to: ['x'], message: 'Hey {{handle}}' })).toEqual([]);
   });
 });
 
 describe('validate: the checkQuery hook', () => {
-  const checkQuery = jest.fn((q: string) => (q.includes('((') ? [{ message: 'unbalanced parentheses', start: 3 }, { message: 'empty group' }] : []));
+  const checkQuery = jest.fn((q: string) =>
+    q.includes('((') ? [{ message: 'unbalanced parentheses', start: 3 }, { message: 'empty group' }] : [],
+  );
 
   test('is called with each keywords query and its errors become query problems at config.query', () => {
     const ps = one('keywords', { query: 'a ((b' }, { checkQuery });

@@ -12,18 +12,40 @@ const tag = (id: string): NodeSpec => ({ id, kind: 'tag', config: { tags: [id] }
 
 describe('validate: ids and the start node', () => {
   test('a valid graph has no problems', () => {
-    const ps = validate(raw([start, tag('t'), end], [['start', 'next', 't'], ['t', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, tag('t'), end],
+        [
+          ['start', 'next', 't'],
+          ['t', 'next', 'end'],
+        ],
+      ),
+    );
     expect(ps).toEqual([]);
     expect(hasErrors(ps)).toBe(false);
   });
 
   test('duplicate_node_id names the id once, however often it repeats', () => {
-    const ps = validate(raw([start, tag('t'), tag('t'), tag('t'), end], [['start', 'next', 't'], ['t', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, tag('t'), tag('t'), tag('t'), end],
+        [
+          ['start', 'next', 't'],
+          ['t', 'next', 'end'],
+        ],
+      ),
+    );
     expect(only(ps, 'duplicate_node_id')).toEqual([E({ code: 'duplicate_node_id', nodeId: 't' })]);
   });
 
   test('duplicate_edge_id', () => {
-    const input = raw([start, tag('t'), end], [['start', 'next', 't'], ['t', 'next', 'end']]);
+    const input = raw(
+      [start, tag('t'), end],
+      [
+        ['start', 'next', 't'],
+        ['t', 'next', 'end'],
+      ],
+    );
     input.edges[1].id = input.edges[0].id;
     expect(only(validate(input), 'duplicate_edge_id')).toEqual([E({ code: 'duplicate_edge_id', edgeId: 'e-0' })]);
   });
@@ -35,7 +57,15 @@ describe('validate: ids and the start node', () => {
   });
 
   test('start_count: two, pointing at the second; and no unreachable warnings without a single start', () => {
-    const ps = validate(raw([start, { id: 'start2', kind: 'start' }, end], [['start', 'next', 'end'], ['start2', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, { id: 'start2', kind: 'start' }, end],
+        [
+          ['start', 'next', 'end'],
+          ['start2', 'next', 'end'],
+        ],
+      ),
+    );
     expect(only(ps, 'start_count')).toEqual([E({ code: 'start_count', nodeId: 'start2' })]);
     expect(ps.find((p) => p.code === 'start_count')?.message).toMatch(/found 2/);
     expect(only(ps, 'unreachable')).toEqual([]);
@@ -44,7 +74,15 @@ describe('validate: ids and the start node', () => {
 
 describe('validate: edges', () => {
   test('dangling_edge from an unknown source', () => {
-    const ps = validate(raw([start, end], [['start', 'next', 'end'], ['ghost', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, end],
+        [
+          ['start', 'next', 'end'],
+          ['ghost', 'next', 'end'],
+        ],
+      ),
+    );
     expect(brief(ps)).toEqual([E({ code: 'dangling_edge', edgeId: 'e-1', path: 'source' })]);
   });
 
@@ -54,17 +92,45 @@ describe('validate: edges', () => {
   });
 
   test('a loop through an unknown node is reported as dangling edges, without crashing', () => {
-    const ps = validate(raw([start, tag('t')], [['start', 'next', 't'], ['t', 'next', 'ghost'], ['ghost', 'next', 't']]));
-    expect(brief(ps)).toEqual([E({ code: 'dangling_edge', edgeId: 'e-1', path: 'target' }), E({ code: 'dangling_edge', edgeId: 'e-2', path: 'source' })]);
+    const ps = validate(
+      raw(
+        [start, tag('t')],
+        [
+          ['start', 'next', 't'],
+          ['t', 'next', 'ghost'],
+          ['ghost', 'next', 't'],
+        ],
+      ),
+    );
+    expect(brief(ps)).toEqual([
+      E({ code: 'dangling_edge', edgeId: 'e-1', path: 'target' }),
+      E({ code: 'dangling_edge', edgeId: 'e-2', path: 'source' }),
+    ]);
   });
 
   test('edge_into_start', () => {
-    const ps = validate(raw([start, { ...tag('t') }], [['start', 'next', 't'], ['t', 'next', 'start']]));
+    const ps = validate(
+      raw(
+        [start, { ...tag('t') }],
+        [
+          ['start', 'next', 't'],
+          ['t', 'next', 'start'],
+        ],
+      ),
+    );
     expect(only(ps, 'edge_into_start')).toEqual([E({ code: 'edge_into_start', edgeId: 'e-1' })]);
   });
 
   test('bad_handle: an outcome the kind does not have', () => {
-    const ps = validate(raw([start, { id: 's', kind: 'sentiment', ends: ['negative', 'neutral', 'positive'] }], [['start', 'next', 's'], ['s', 'angry', 's']]));
+    const ps = validate(
+      raw(
+        [start, { id: 's', kind: 'sentiment', ends: ['negative', 'neutral', 'positive'] }],
+        [
+          ['start', 'next', 's'],
+          ['s', 'angry', 's'],
+        ],
+      ),
+    );
     expect(only(ps, 'bad_handle')).toEqual([E({ code: 'bad_handle', edgeId: 'e-1', nodeId: 's', path: 'sourceHandle' })]);
     expect(ps.find((p) => p.code === 'bad_handle')?.message).toBe('"angry" is not an outcome of sentiment (negative, neutral, positive)');
   });
@@ -80,7 +146,18 @@ describe('validate: edges', () => {
           { id: 'a', kind: 'agent_task', config: { prompt: 'p', outcomes: ['fixed', 'refund'] } },
           end,
         ],
-        [['start', 'next', 'ch'], ['ch', 'x', 'h'], ['ch', 'other', 'end'], ['ch', 'email', 'end'], ['h', 'open', 'a'], ['h', 'closed', 'end'], ['a', 'fixed', 'end'], ['a', 'refund', 'end'], ['a', 'timeout', 'end'], ['a', 'done', 'end']],
+        [
+          ['start', 'next', 'ch'],
+          ['ch', 'x', 'h'],
+          ['ch', 'other', 'end'],
+          ['ch', 'email', 'end'],
+          ['h', 'open', 'a'],
+          ['h', 'closed', 'end'],
+          ['a', 'fixed', 'end'],
+          ['a', 'refund', 'end'],
+          ['a', 'timeout', 'end'],
+          ['a', 'done', 'end'],
+        ],
       ),
     );
     expect(only(ps, 'bad_handle').map((p) => p.edgeId)).toEqual(['e-3', 'e-5', 'e-9']);
@@ -88,7 +165,17 @@ describe('validate: edges', () => {
   });
 
   test('ambiguous_outcome: two edges from one outcome', () => {
-    const ps = validate(raw([start, tag('a'), tag('b'), end], [['start', 'next', 'a'], ['start', 'next', 'b'], ['a', 'next', 'end'], ['b', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, tag('a'), tag('b'), end],
+        [
+          ['start', 'next', 'a'],
+          ['start', 'next', 'b'],
+          ['a', 'next', 'end'],
+          ['b', 'next', 'end'],
+        ],
+      ),
+    );
     expect(only(ps, 'ambiguous_outcome')).toEqual([E({ code: 'ambiguous_outcome', edgeId: 'e-1', nodeId: 'start' })]);
     expect(ps.find((p) => p.code === 'ambiguous_outcome')?.message).toBe('outcome "next" of start already leads to a');
   });
@@ -96,12 +183,31 @@ describe('validate: edges', () => {
 
 describe('validate: outcomes', () => {
   test('unconnected_outcome, one problem per outcome, with outcomes.<name> as path', () => {
-    const ps = validate(raw([start, { id: 'p', kind: 'priority' }, end], [['start', 'next', 'p'], ['p', 'first', 'end']]));
-    expect(brief(ps)).toEqual([E({ code: 'unconnected_outcome', nodeId: 'p', path: 'outcomes.second' }), E({ code: 'unconnected_outcome', nodeId: 'p', path: 'outcomes.noise' })]);
+    const ps = validate(
+      raw(
+        [start, { id: 'p', kind: 'priority' }, end],
+        [
+          ['start', 'next', 'p'],
+          ['p', 'first', 'end'],
+        ],
+      ),
+    );
+    expect(brief(ps)).toEqual([
+      E({ code: 'unconnected_outcome', nodeId: 'p', path: 'outcomes.second' }),
+      E({ code: 'unconnected_outcome', nodeId: 'p', path: 'outcomes.noise' }),
+    ]);
   });
 
   test('`ends` satisfies an outcome without an edge', () => {
-    const ps = validate(raw([start, { id: 'p', kind: 'priority', ends: ['second', 'noise'] }, end], [['start', 'next', 'p'], ['p', 'first', 'end']]));
+    const ps = validate(
+      raw(
+        [start, { id: 'p', kind: 'priority', ends: ['second', 'noise'] }, end],
+        [
+          ['start', 'next', 'p'],
+          ['p', 'first', 'end'],
+        ],
+      ),
+    );
     expect(ps).toEqual([]);
   });
 
@@ -112,13 +218,30 @@ describe('validate: outcomes', () => {
 
 describe('validate: cycles', () => {
   test('cycle_without_wait: a loop of instant nodes', () => {
-    const ps = validate(raw([start, tag('a'), tag('b')], [['start', 'next', 'a'], ['a', 'next', 'b'], ['b', 'next', 'a']]));
+    const ps = validate(
+      raw(
+        [start, tag('a'), tag('b')],
+        [
+          ['start', 'next', 'a'],
+          ['a', 'next', 'b'],
+          ['b', 'next', 'a'],
+        ],
+      ),
+    );
     expect(only(ps, 'cycle_without_wait')).toEqual([E({ code: 'cycle_without_wait', nodeId: 'a' })]);
     expect(ps.find((p) => p.code === 'cycle_without_wait')?.message).toBe('the loop a → b has no waiting node and would spin forever');
   });
 
   test('cycle_without_wait: a self-loop', () => {
-    const ps = validate(raw([start, tag('a')], [['start', 'next', 'a'], ['a', 'next', 'a']]));
+    const ps = validate(
+      raw(
+        [start, tag('a')],
+        [
+          ['start', 'next', 'a'],
+          ['a', 'next', 'a'],
+        ],
+      ),
+    );
     expect(only(ps, 'cycle_without_wait')).toEqual([E({ code: 'cycle_without_wait', nodeId: 'a' })]);
   });
 
@@ -130,12 +253,30 @@ describe('validate: cycles', () => {
     ['escalate', { ladder: [{ to: 'pr', sla: '1h' }] }, 'timeout', ['handled']],
     ['hours', { schedule: { timeZone: 'UTC' }, whenClosed: 'wait' }, 'open', []],
   ] as const)('a loop through %s %j is accepted', (kind, config, loop, ends) => {
-    const ps = validate(raw([start, tag('a'), { id: 'w', kind, config, ends: [...ends] }], [['start', 'next', 'a'], ['a', 'next', 'w'], ['w', loop, 'a']]));
+    const ps = validate(
+      raw(
+        [start, tag('a'), { id: 'w', kind, config, ends: [...ends] }],
+        [
+          ['start', 'next', 'a'],
+          ['a', 'next', 'w'],
+          ['w', loop, 'a'],
+        ],
+      ),
+    );
     expect(ps).toEqual([]);
   });
 
   test('hours that branch when closed do not wait, so a loop through them is refused', () => {
-    const ps = validate(raw([start, tag('a'), { id: 'h', kind: 'hours', config: { schedule: {} }, ends: ['closed'] }], [['start', 'next', 'a'], ['a', 'next', 'h'], ['h', 'open', 'a']]));
+    const ps = validate(
+      raw(
+        [start, tag('a'), { id: 'h', kind: 'hours', config: { schedule: {} }, ends: ['closed'] }],
+        [
+          ['start', 'next', 'a'],
+          ['a', 'next', 'h'],
+          ['h', 'open', 'a'],
+        ],
+      ),
+    );
     expect(only(ps, 'cycle_without_wait')).toEqual([E({ code: 'cycle_without_wait', nodeId: 'a' })]);
   });
 });
@@ -148,7 +289,16 @@ describe('validate: reachability', () => {
   });
 
   test('a node reached only through another unreachable node is unreachable too', () => {
-    const ps = validate(raw([start, end, tag('a'), tag('b')], [['start', 'next', 'end'], ['a', 'next', 'b'], ['b', 'next', 'end']]));
+    const ps = validate(
+      raw(
+        [start, end, tag('a'), tag('b')],
+        [
+          ['start', 'next', 'end'],
+          ['a', 'next', 'b'],
+          ['b', 'next', 'end'],
+        ],
+      ),
+    );
     expect(only(ps, 'unreachable').map((p) => p.nodeId)).toEqual(['a', 'b']);
   });
 });

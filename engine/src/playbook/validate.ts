@@ -39,12 +39,22 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
   const problems: Problem[] = [];
   const nodes = new Map(pb.nodes.map((n) => [n.id, n]));
 
-  duplicates(pb.nodes.map((n) => n.id)).forEach((id) => problems.push(err({ code: 'duplicate_node_id', nodeId: id, message: `node id "${id}" is used twice` })));
-  duplicates(pb.edges.map((e) => e.id)).forEach((id) => problems.push(err({ code: 'duplicate_edge_id', edgeId: id, message: `edge id "${id}" is used twice` })));
+  duplicates(pb.nodes.map((n) => n.id)).forEach((id) =>
+    problems.push(err({ code: 'duplicate_node_id', nodeId: id, message: `node id "${id}" is used twice` })),
+  );
+  duplicates(pb.edges.map((e) => e.id)).forEach((id) =>
+    problems.push(err({ code: 'duplicate_edge_id', edgeId: id, message: `edge id "${id}" is used twice` })),
+  );
 
   const starts = pb.nodes.filter((n) => n.kind === 'start');
   if (starts.length !== 1) {
-    problems.push(err({ code: 'start_count', nodeId: starts[1]?.id, message: starts.length === 0 ? 'a playbook needs one start node' : `a playbook has exactly one start node, found ${starts.length}` }));
+    problems.push(
+      err({
+        code: 'start_count',
+        nodeId: starts[1]?.id,
+        message: starts.length === 0 ? 'a playbook needs one start node' : `a playbook has exactly one start node, found ${starts.length}`,
+      }),
+    );
   }
 
   const outcomesOf = new Map<string, string[]>();
@@ -61,7 +71,15 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     const outcomes = spec.outcomes(config);
     outcomesOf.set(node.id, outcomes);
     node.ends.forEach((o, j) => {
-      if (!outcomes.includes(o)) problems.push(err({ code: 'bad_end', nodeId: node.id, path: `ends.${j}`, message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})` }));
+      if (!outcomes.includes(o))
+        problems.push(
+          err({
+            code: 'bad_end',
+            nodeId: node.id,
+            path: `ends.${j}`,
+            message: `"${o}" is not an outcome of ${node.kind} (${outcomes.join(', ') || 'none'})`,
+          }),
+        );
     });
     if (node.kind === 'expression') {
       const error = expressionError((config as NodeConfig<'expression'>).expression);
@@ -74,7 +92,14 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     }
     if (node.kind === 'keywords') {
       for (const q of (options.checkQuery ?? defaultCheckQuery)((config as { query: string }).query)) {
-        problems.push(err({ code: 'query', nodeId: node.id, path: 'config.query', message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` }));
+        problems.push(
+          err({
+            code: 'query',
+            nodeId: node.id,
+            path: 'config.query',
+            message: q.start === undefined ? q.message : `${q.message} (at ${q.start})`,
+          }),
+        );
       }
     }
     problems.push(...templateProblems(node.id, config, spec.templates?.(config), options.templates));
@@ -83,23 +108,58 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
   const used = new Map<string, string>();
   for (const edge of pb.edges) {
     const source = nodes.get(edge.source);
-    if (!source) problems.push(err({ code: 'dangling_edge', edgeId: edge.id, path: 'source', message: `edge ${edge.id} leaves from unknown node "${edge.source}"` }));
-    if (!nodes.has(edge.target)) problems.push(err({ code: 'dangling_edge', edgeId: edge.id, path: 'target', message: `edge ${edge.id} points to unknown node "${edge.target}"` }));
-    else if (nodes.get(edge.target)!.kind === 'start') problems.push(err({ code: 'edge_into_start', edgeId: edge.id, message: 'nothing may lead back into the start node' }));
+    if (!source)
+      problems.push(
+        err({
+          code: 'dangling_edge',
+          edgeId: edge.id,
+          path: 'source',
+          message: `edge ${edge.id} leaves from unknown node "${edge.source}"`,
+        }),
+      );
+    if (!nodes.has(edge.target))
+      problems.push(
+        err({ code: 'dangling_edge', edgeId: edge.id, path: 'target', message: `edge ${edge.id} points to unknown node "${edge.target}"` }),
+      );
+    else if (nodes.get(edge.target)!.kind === 'start')
+      problems.push(err({ code: 'edge_into_start', edgeId: edge.id, message: 'nothing may lead back into the start node' }));
     if (!source) continue;
     const outcomes = outcomesOf.get(source.id);
     if (outcomes && !outcomes.includes(edge.sourceHandle)) {
-      problems.push(err({ code: 'bad_handle', edgeId: edge.id, nodeId: source.id, path: 'sourceHandle', message: `"${edge.sourceHandle}" is not an outcome of ${source.kind} (${outcomes.join(', ') || 'none'})` }));
+      problems.push(
+        err({
+          code: 'bad_handle',
+          edgeId: edge.id,
+          nodeId: source.id,
+          path: 'sourceHandle',
+          message: `"${edge.sourceHandle}" is not an outcome of ${source.kind} (${outcomes.join(', ') || 'none'})`,
+        }),
+      );
     }
     const key = `${edge.source}\u0000${edge.sourceHandle}`;
-    if (used.has(key)) problems.push(err({ code: 'ambiguous_outcome', edgeId: edge.id, nodeId: source.id, message: `outcome "${edge.sourceHandle}" of ${source.id} already leads to ${used.get(key)}` }));
+    if (used.has(key))
+      problems.push(
+        err({
+          code: 'ambiguous_outcome',
+          edgeId: edge.id,
+          nodeId: source.id,
+          message: `outcome "${edge.sourceHandle}" of ${source.id} already leads to ${used.get(key)}`,
+        }),
+      );
     else used.set(key, edge.target);
   }
 
   for (const node of pb.nodes) {
     for (const outcome of outcomesOf.get(node.id) ?? []) {
       if (!used.has(`${node.id}\u0000${outcome}`) && !node.ends.includes(outcome)) {
-        problems.push(err({ code: 'unconnected_outcome', nodeId: node.id, path: `outcomes.${outcome}`, message: `outcome "${outcome}" of ${node.label ?? node.id} leads nowhere: connect it or mark it as ending the run` }));
+        problems.push(
+          err({
+            code: 'unconnected_outcome',
+            nodeId: node.id,
+            path: `outcomes.${outcome}`,
+            message: `outcome "${outcome}" of ${node.label ?? node.id} leads nowhere: connect it or mark it as ending the run`,
+          }),
+        );
       }
     }
   }
@@ -110,13 +170,26 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
       const cfg = nodeConfigs[node.kind].safeParse(node.config);
       return cfg.success && catalog[node.kind].waits(cfg.data as never);
     });
-    if (!waits) problems.push(err({ code: 'cycle_without_wait', nodeId: cycle[0], message: `the loop ${cycle.join(' → ')} has no waiting node and would spin forever` }));
+    if (!waits)
+      problems.push(
+        err({
+          code: 'cycle_without_wait',
+          nodeId: cycle[0],
+          message: `the loop ${cycle.join(' → ')} has no waiting node and would spin forever`,
+        }),
+      );
   }
 
   if (starts.length === 1) {
     const reached = reachable(pb, starts[0].id);
     for (const node of pb.nodes) {
-      if (!reached.has(node.id)) problems.push({ code: 'unreachable', nodeId: node.id, message: `${node.label ?? node.id} cannot be reached from the start`, severity: 'warning' });
+      if (!reached.has(node.id))
+        problems.push({
+          code: 'unreachable',
+          nodeId: node.id,
+          message: `${node.label ?? node.id} cannot be reached from the start`,
+          severity: 'warning',
+        });
     }
   }
   return problems;
@@ -124,7 +197,12 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
 
 export const hasErrors = (problems: Problem[]) => problems.some((p) => p.severity === 'error');
 
-function templateProblems(nodeId: string, config: Record<string, unknown>, refs: { names: string[]; inline: Record<string, string> } | undefined, known?: Record<string, string>): Problem[] {
+function templateProblems(
+  nodeId: string,
+  config: Record<string, unknown>,
+  refs: { names: string[]; inline: Record<string, string> } | undefined,
+  known?: Record<string, string>,
+): Problem[] {
   if (!refs) return [];
   const out: Problem[] = [];
   for (const [field, source] of Object.entries(refs.inline)) {
@@ -134,7 +212,8 @@ function templateProblems(nodeId: string, config: Record<string, unknown>, refs:
   if (!known) return out;
   for (const name of refs.names) {
     const path = fieldOf(config, name);
-    if (!Object.prototype.hasOwnProperty.call(known, name)) out.push(err({ code: 'missing_template', nodeId, path, message: `template "${name}" does not exist` }));
+    if (!Object.prototype.hasOwnProperty.call(known, name))
+      out.push(err({ code: 'missing_template', nodeId, path, message: `template "${name}" does not exist` }));
     else {
       const e = templateError(known[name]);
       if (e) out.push(err({ code: 'template', nodeId, path, message: `template "${name}" does not compile: ${e}` }));

@@ -6,10 +6,7 @@ import { ActivityResult, Command, InteractionRef, RunEvent, RunState } from '../
 
 /** A scripted answer for a node that waits on a person, the customer or the clock. */
 export type ScriptedAnswer =
-  | { outcome: string; by?: string; text?: string; reason?: string }
-  | { timeout: true }
-  | { reply: string }
-  | { fail: string };
+  { outcome: string; by?: string; text?: string; reason?: string } | { timeout: true } | { reply: string } | { fail: string };
 
 export interface SimulateOptions {
   facts: Facts;
@@ -69,7 +66,12 @@ export function simulate(pb: Playbook, interaction: InteractionRef, options: Sim
       event =
         scripted && 'fail' in scripted
           ? { type: 'activity_failed', at, nodeId: command.nodeId, error: scripted.fail }
-          : { type: 'activity_done', at, nodeId: command.nodeId, result: options.activityResults?.[command.nodeId] ?? sandboxResult(command, options.templates, interaction) };
+          : {
+              type: 'activity_done',
+              at,
+              nodeId: command.nodeId,
+              result: options.activityResults?.[command.nodeId] ?? sandboxResult(command, options.templates, interaction),
+            };
       continue;
     }
     const answer = answerFor(command.nodeId);
@@ -81,7 +83,15 @@ export function simulate(pb: Playbook, interaction: InteractionRef, options: Sim
     } else if ('reply' in answer) {
       event = { type: 'customer_reply', at, text: answer.reply };
     } else {
-      event = { type: 'decision', at, nodeId: command.nodeId, outcome: answer.outcome, by: answer.by ?? 'simulator', text: answer.text, reason: answer.reason };
+      event = {
+        type: 'decision',
+        at,
+        nodeId: command.nodeId,
+        outcome: answer.outcome,
+        by: answer.by ?? 'simulator',
+        text: answer.text,
+        reason: answer.reason,
+      };
     }
   }
   return { state: state!, steps };
@@ -95,15 +105,25 @@ function firstOutcome(pb: Playbook, nodeId: string, waitFor: string): string {
   return outcomes?.[0] ?? 'done';
 }
 
-function sandboxResult(command: Extract<Command, { type: 'activity' }>, templates: Record<string, string> | undefined, interaction: InteractionRef): ActivityResult {
+function sandboxResult(
+  command: Extract<Command, { type: 'activity' }>,
+  templates: Record<string, string> | undefined,
+  interaction: InteractionRef,
+): ActivityResult {
   const input = command.input;
-  const ctx: TemplateContext = { customer: { name: interaction.author.name, handle: interaction.author.handle }, message: { text: interaction.text, channel: interaction.channel } };
-  const render = (name: unknown) => (typeof name === 'string' && templates?.[name] !== undefined ? renderTemplate(templates[name], ctx) : `(template ${String(name)})`);
+  const ctx: TemplateContext = {
+    customer: { name: interaction.author.name, handle: interaction.author.handle },
+    message: { text: interaction.text, channel: interaction.channel },
+  };
+  const render = (name: unknown) =>
+    typeof name === 'string' && templates?.[name] !== undefined ? renderTemplate(templates[name], ctx) : `(template ${String(name)})`;
   switch (command.activity) {
     case 'route':
       return { team: input.team, mode: input.mode, agent: input.mode === 'push' ? '(an available agent)' : undefined };
     case 'draft':
-      return input.source === 'kb' ? { text: '(the best knowledge-base article)', articleId: 'kb' } : { text: render(input.template), template: input.template };
+      return input.source === 'kb'
+        ? { text: '(the best knowledge-base article)', articleId: 'kb' }
+        : { text: render(input.template), template: input.template };
     case 'send':
       return { outcome: 'sent', text: input.text ?? render(input.template), sandbox: true };
     default:

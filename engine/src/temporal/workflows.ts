@@ -1,4 +1,16 @@
-import { ActivityFailure, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler, sleep, workflowInfo, allHandlersFinished } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+  allHandlersFinished,
+} from '@temporalio/workflow';
 import { checkDecision } from '../interpreter/decisions';
 import { step } from '../interpreter/step';
 import type { RunEvent, RunState } from '../interpreter/types';
@@ -40,7 +52,9 @@ export async function interactionWorkflow(input: InteractionWorkflowInput): Prom
     },
     {
       validator: (d) => {
-        const refusal = decision ? { code: 'not_waiting', message: `node ${d.nodeId} has already been decided` } : checkDecision(playbook, state, d);
+        const refusal = decision
+          ? { code: 'not_waiting', message: `node ${d.nodeId} has already been decided` }
+          : checkDecision(playbook, state, d);
         // Typed, so the api can answer 409 / 422 / 403 without parsing messages.
         if (refusal) throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
       },
@@ -57,7 +71,15 @@ export async function interactionWorkflow(input: InteractionWorkflowInput): Prom
       throw ApplicationFailure.nonRetryable(`playbook cannot run: ${(e as Error).message}`, 'InterpreterError');
     }
     state = out.state;
-    await run.recordRun({ interactionId: interaction.id, workflowId: workflowInfo().workflowId, status: state.status, path: state.path, waiting: state.waiting, vars: state.vars, reason: state.reason });
+    await run.recordRun({
+      interactionId: interaction.id,
+      workflowId: workflowInfo().workflowId,
+      status: state.status,
+      path: state.path,
+      waiting: state.waiting,
+      vars: state.vars,
+      reason: state.reason,
+    });
     const command = out.commands[0];
     if (!command || command.type === 'finish') break;
 
@@ -78,12 +100,17 @@ export async function interactionWorkflow(input: InteractionWorkflowInput): Prom
       event = { type: 'timeout', at: now(), nodeId: command.nodeId };
     } else if (command.waitFor === 'reply') {
       const replied = await condition(() => replies.length > 0, ms);
-      event = replied ? { type: 'customer_reply', at: now(), text: replies.shift()!.text } : { type: 'timeout', at: now(), nodeId: command.nodeId };
+      event = replied
+        ? { type: 'customer_reply', at: now(), text: replies.shift()!.text }
+        : { type: 'timeout', at: now(), nodeId: command.nodeId };
     } else {
       const decided = await condition(() => decision !== null, ms);
       const d = decision as DecisionInput | null;
       decision = null;
-      event = decided && d ? { type: 'decision', at: now(), nodeId: d.nodeId, outcome: d.outcome, by: d.by, text: d.text, reason: d.reason } : { type: 'timeout', at: now(), nodeId: command.nodeId };
+      event =
+        decided && d
+          ? { type: 'decision', at: now(), nodeId: d.nodeId, outcome: d.outcome, by: d.by, text: d.text, reason: d.reason }
+          : { type: 'timeout', at: now(), nodeId: command.nodeId };
     }
   }
   await condition(allHandlersFinished);

@@ -11,7 +11,13 @@ export function caseActivities(ctx: ActivityContext): CaseActivities {
   return {
     async declareCrisis(input): Promise<ActivityResult> {
       // One active crisis per topic (a partial unique index): a second declaration joins the first.
-      await ctx.db.createQueryBuilder().insert().into(CrisisEntity).values({ topic: String(input.topic), status: 'active', declaredBy: `playbook:${input.nodeId}` }).orIgnore().execute();
+      await ctx.db
+        .createQueryBuilder()
+        .insert()
+        .into(CrisisEntity)
+        .values({ topic: String(input.topic), status: 'active', declaredBy: `playbook:${input.nodeId}` })
+        .orIgnore()
+        .execute();
       const item = await ctx.workItem(input, 'crisis', 'declared', { topic: input.topic });
       return { workItemId: item.id };
     },
@@ -21,9 +27,18 @@ export function caseActivities(ctx: ActivityContext): CaseActivities {
      * thread, prompt the agent with a public thank-you drafted from the `thank-you` template.
      */
     async resolve(input): Promise<ActivityResult> {
-      const closed = await resolveCase(ctx.db, { interactionId: input.interactionId }, { resolution: String(input.resolution), by: `playbook:${input.nodeId}` });
+      const closed = await resolveCase(
+        ctx.db,
+        { interactionId: input.interactionId },
+        { resolution: String(input.resolution), by: `playbook:${input.nodeId}` },
+      );
       const thankYou = input.thankYou
-        ? { prompt: 'Thank the customer publicly in the thread.', draft: (await ctx.db.getRepository(TemplateEntity).existsBy({ name: 'thank-you' })) ? await ctx.render('thank-you', input.interactionId) : null }
+        ? {
+            prompt: 'Thank the customer publicly in the thread.',
+            draft: (await ctx.db.getRepository(TemplateEntity).existsBy({ name: 'thank-you' }))
+              ? await ctx.render('thank-you', input.interactionId)
+              : null,
+          }
         : null;
       const item = await ctx.workItem(input, 'resolution', 'resolved', { resolution: input.resolution, caseId: closed.caseId, thankYou });
       return { workItemId: item.id, caseId: closed.caseId, caseClosed: closed.closed, thankYouPrompted: !!thankYou };

@@ -17,12 +17,24 @@ export class ActivityContext {
   }
 
   /** The work item of this node visit, created once: a retried activity finds the first one. */
-  async workItem(input: ActivityInput, kind: WorkItemEntity['kind'], status: string, payload: Record<string, unknown>): Promise<WorkItemEntity> {
+  async workItem(
+    input: ActivityInput,
+    kind: WorkItemEntity['kind'],
+    status: string,
+    payload: Record<string, unknown>,
+  ): Promise<WorkItemEntity> {
     await this.db
       .createQueryBuilder()
       .insert()
       .into(WorkItemEntity)
-      .values({ interactionId: input.interactionId, nodeId: input.nodeId, kind, idempotencyKey: input.idempotencyKey, status, payload: asJson(payload) })
+      .values({
+        interactionId: input.interactionId,
+        nodeId: input.nodeId,
+        kind,
+        idempotencyKey: input.idempotencyKey,
+        status,
+        payload: asJson(payload),
+      })
       .orIgnore()
       .execute();
     return this.db.getRepository(WorkItemEntity).findOneByOrFail({ idempotencyKey: input.idempotencyKey });

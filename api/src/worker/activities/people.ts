@@ -22,7 +22,13 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
       const role = to === 'team_lead' ? 'manager' : to === 'pr' || to === 'legal' ? to : null;
       const assignee = role ? ((await onDuty(ctx.db, role, new Date()))[0] ?? null) : null;
       await items.update(
-        { interactionId: input.interactionId, nodeId: input.nodeId, kind: 'escalation', status: 'open', idempotencyKey: Not(input.idempotencyKey) },
+        {
+          interactionId: input.interactionId,
+          nodeId: input.nodeId,
+          kind: 'escalation',
+          status: 'open',
+          idempotencyKey: Not(input.idempotencyKey),
+        },
         { status: 'expired' },
       );
       const history = await caseHistory(ctx.db, input.interactionId);
@@ -46,11 +52,20 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
       const duty = await onDuty(ctx.db, String(input.role), new Date());
       let assignee: string | null = duty[0] ?? null;
       if (input.backup) {
-        const first = await items.findOne({ where: { interactionId: input.interactionId, nodeId: input.nodeId, kind: 'approval', idempotencyKey: Not(input.idempotencyKey) }, order: { createdAt: 'DESC' } });
+        const first = await items.findOne({
+          where: { interactionId: input.interactionId, nodeId: input.nodeId, kind: 'approval', idempotencyKey: Not(input.idempotencyKey) },
+          order: { createdAt: 'DESC' },
+        });
         assignee = duty.find((u) => u !== first?.payload.assignee) ?? null;
         if (first?.status === 'pending') await items.update({ id: first.id }, { status: 'expired' });
       }
-      const item = await ctx.workItem(input, 'approval', 'pending', { role: input.role, text: input.text, dueAt: input.dueAt, backup: input.backup, assignee });
+      const item = await ctx.workItem(input, 'approval', 'pending', {
+        role: input.role,
+        text: input.text,
+        dueAt: input.dueAt,
+        backup: input.backup,
+        assignee,
+      });
       return { workItemId: item.id, assignee: item.payload.assignee };
     },
 

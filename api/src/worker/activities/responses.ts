@@ -43,7 +43,12 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
      */
     async send(input): Promise<ActivityResult> {
       const i = await ctx.interactions.findOneByOrFail({ id: input.interactionId });
-      const text = typeof input.text === 'string' && input.text ? input.text : typeof input.template === 'string' ? await ctx.render(input.template, i.id) : '';
+      const text =
+        typeof input.text === 'string' && input.text
+          ? input.text
+          : typeof input.template === 'string'
+            ? await ctx.render(input.template, i.id)
+            : '';
       if (!text) return { outcome: 'failed', reason: 'nothing to send' };
       await ctx.db.query(
         `INSERT INTO outbox (interaction_id, idempotency_key, channel, visibility, text, status) VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (idempotency_key) DO NOTHING`,
@@ -58,23 +63,36 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
       if (!claimed) return settled(ctx, input);
 
       try {
-        const receipt = await ctx.adapter.send({ channel: i.channel, visibility: claimed.visibility, text: claimed.text, inReplyTo: i.externalId, recipient: i.author, idempotencyKey: claimed.idempotency_key });
-        await ctx.db.query(`UPDATE outbox SET status = $2, sent_at = now(), adapter = $3, external_message_id = $4, last_error = NULL WHERE id = $1`, [
-          claimed.id,
-          receipt.status,
-          receipt.adapter ?? ctx.adapter.name,
-          receipt.externalMessageId ?? null,
-        ]);
+        const receipt = await ctx.adapter.send({
+          channel: i.channel,
+          visibility: claimed.visibility,
+          text: claimed.text,
+          inReplyTo: i.externalId,
+          recipient: i.author,
+          idempotencyKey: claimed.idempotency_key,
+        });
+        await ctx.db.query(
+          `UPDATE outbox SET status = $2, sent_at = now(), adapter = $3, external_message_id = $4, last_error = NULL WHERE id = $1`,
+          [claimed.id, receipt.status, receipt.adapter ?? ctx.adapter.name, receipt.externalMessageId ?? null],
+        );
         return { outcome: 'sent', outboxId: claimed.id, status: receipt.status, attempts: claimed.attempts };
       } catch (e) {
         const error = (e as Error).message;
         const permanent = e instanceof PermanentSendError;
         if (permanent || claimed.attempts >= SEND_MAX_ATTEMPTS) {
           await ctx.db.query(`UPDATE outbox SET status = 'failed', last_error = $2 WHERE id = $1`, [claimed.id, error]);
-          return { outcome: 'failed', outboxId: claimed.id, attempts: claimed.attempts, reason: permanent ? error : `gave up after ${claimed.attempts} attempts: ${error}` };
+          return {
+            outcome: 'failed',
+            outboxId: claimed.id,
+            attempts: claimed.attempts,
+            reason: permanent ? error : `gave up after ${claimed.attempts} attempts: ${error}`,
+          };
         }
         await ctx.db.query(`UPDATE outbox SET last_error = $2 WHERE id = $1`, [claimed.id, error]);
-        throw ApplicationFailure.retryable(`send attempt ${claimed.attempts} of ${SEND_MAX_ATTEMPTS} failed: ${error}`, 'ChannelUnavailable');
+        throw ApplicationFailure.retryable(
+          `send attempt ${claimed.attempts} of ${SEND_MAX_ATTEMPTS} failed: ${error}`,
+          'ChannelUnavailable',
+        );
       }
     },
   };
@@ -82,7 +100,9 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
 
 /** A retry of a send whose row is already decided: answer from the row, call nobody. */
 async function settled(ctx: ActivityContext, input: ActivityInput): Promise<ActivityResult> {
-  const [row] = await ctx.db.query<Array<OutboxRow & { last_error: string | null }>>(`SELECT * FROM outbox WHERE idempotency_key = $1`, [input.idempotencyKey]);
+  const [row] = await ctx.db.query<Array<OutboxRow & { last_error: string | null }>>(`SELECT * FROM outbox WHERE idempotency_key = $1`, [
+    input.idempotencyKey,
+  ]);
   if (row.status === 'failed') return { outcome: 'failed', outboxId: row.id, attempts: row.attempts, reason: row.last_error ?? 'failed' };
   return { outcome: 'sent', outboxId: row.id, status: row.status, attempts: row.attempts };
 }

@@ -16,7 +16,14 @@ export function runActivities(ctx: ActivityContext): RunActivities {
       if (!i) throw ApplicationFailure.nonRetryable(`interaction ${interactionId} does not exist`, 'NotFound');
       const version = await ctx.db.getRepository(PlaybookVersionEntity).findOneByOrFail({ id: playbookVersionId });
       if (!compiled.has(version.id)) compiled.set(version.id, compilePlaybook(version.graph));
-      const interaction: InteractionRef = { id: i.id, channel: i.channel, visibility: i.visibility, text: i.text, author: i.author, receivedAt: i.receivedAt.toISOString() };
+      const interaction: InteractionRef = {
+        id: i.id,
+        channel: i.channel,
+        visibility: i.visibility,
+        text: i.text,
+        author: i.author,
+        receivedAt: i.receivedAt.toISOString(),
+      };
       if (i.facts) return { playbook: version.graph, interaction, facts: i.facts }; // a retry: the facts were fixed the first time
       const analysis = compiled.get(version.id)!;
       // Store the matches first so the spike detector counts this message too, then analyse

@@ -121,16 +121,16 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM interactions WHERE external_id = 'int-nopb'`)).rows[0].n).toBe(0);
   });
   test('publishing an invalid draft is refused with 422 and the problem list; nothing is published', async () => {
-    const before = await api('GET', '/api/playbooks/discount-link-crisis/versions');
-    const pb = (await api('GET', '/api/playbooks/discount-link-crisis')).body.draft;
+    const before = await api('GET', '/api/playbooks/escalation-map/versions');
+    const pb = (await api('GET', '/api/playbooks/escalation-map')).body.draft;
     const broken = {
       ...pb,
       nodes: pb.nodes.map((n: { id: string; config: object }) =>
-        n.id === 'about-discount' ? { ...n, config: { query: 'discount AND (' } } : n,
+        n.id === 'legal-risk' ? { ...n, config: { query: 'lawyer AND (' } } : n,
       ),
-      edges: pb.edges.filter((e: { id: string }) => e.id !== 'e6'),
+      edges: pb.edges.filter((e: { id: string }) => e.id !== 'e-not-legal'),
     };
-    const saved = await api('PUT', '/api/playbooks/discount-link-crisis/draft', broken);
+    const saved = await api('PUT', '/api/playbooks/escalation-map/draft', broken);
     expect(saved.status).toBe(200);
     expect(
       saved.body.problems
@@ -138,16 +138,16 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
         .map((p: { code: string }) => p.code)
         .sort(),
     ).toEqual(['query', 'unconnected_outcome']);
-    const r = await api('POST', '/api/playbooks/discount-link-crisis/publish', {});
+    const r = await api('POST', '/api/playbooks/escalation-map/publish', {});
     expect(r.status).toBe(422);
     expect(r.body.problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'query', nodeId: 'about-discount', path: 'config.query' }),
-        expect.objectContaining({ code: 'unconnected_outcome', nodeId: 'about-discount' }),
+        expect.objectContaining({ code: 'query', nodeId: 'legal-risk', path: 'config.query' }),
+        expect.objectContaining({ code: 'unconnected_outcome', nodeId: 'legal-risk' }),
       ]),
     );
-    expect((await api('GET', '/api/playbooks/discount-link-crisis/versions')).body).toEqual(before.body);
-    await api('PUT', '/api/playbooks/discount-link-crisis/draft', pb);
+    expect((await api('GET', '/api/playbooks/escalation-map/versions')).body).toEqual(before.body);
+    await api('PUT', '/api/playbooks/escalation-map/draft', pb);
   });
 });
 

@@ -65,7 +65,7 @@ test('the playbook list shows the example playbook with its live version', async
 });
 
 test('clicking it opens the canvas with every node and its labelled outcome handles', async () => {
-  await page.getByRole('link', { name: example.name }).click();
+  await page.getByRole('link', { name: example.name, exact: true }).click();
   await page.waitForURL(`${baseUrl}/playbooks/${example.key}`);
   await page.getByTestId('canvas').waitFor();
   for (const id of ['start', 'route-care', 'approval-pr']) await page.getByTestId(`node-${id}`).waitFor();

@@ -3,6 +3,9 @@
  * dispatcher only knows their names, so other commands plug in without touching the rest.
  */
 import { runAnalyze } from './analyze';
+import { runExport, runImport } from './server';
+import { runSimulate } from './simulate';
+import { runValidate } from './validate';
 
 export interface Io {
   stdin: NodeJS.ReadableStream;
@@ -12,19 +15,15 @@ export interface Io {
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-const notYet =
-  (name: string): Command =>
-  async (_args, io) => {
-    io.stderr.write(`firebreak ${name}: not yet available\n`);
-    return 2;
-  };
-
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: runAnalyze, help: 'analyze [--playbook FILE]   JSON lines {"text", "author", ...} on stdin → one facts line each' },
-  validate: { run: notYet('validate'), help: 'validate FILE               check a playbook' },
-  simulate: { run: notYet('simulate'), help: 'simulate FILE --input CSV|JSONL   run a playbook over sample interactions' },
-  import: { run: notYet('import'), help: 'import FILE                 load a playbook into a server' },
-  export: { run: notYet('export'), help: 'export KEY                  fetch a playbook from a server' },
+  validate: { run: runValidate, help: 'validate FILE               check a playbook' },
+  simulate: {
+    run: runSimulate,
+    help: 'simulate FILE --input CSV|JSONL [--answers JSON] [--limit N]   run a playbook over sample interactions',
+  },
+  import: { run: runImport, help: 'import FILE                 load a playbook into a server' },
+  export: { run: runExport, help: 'export KEY                  fetch a playbook from a server' },
 };
 
 function usage(): string {

@@ -1,0 +1,54 @@
+/**
+ * `firebreak import FILE` and `firebreak export KEY`: a playbook into or out of a running
+ * Firebreak (FIREBREAK_URL, default http://localhost:8080). Import creates the playbook or
+ * replaces its draft; it does not publish. Export prints the draft as JSON.
+ */
+import { readPlaybook } from './files';
+import type { Io } from './index';
+
+const base = () => (process.env.FIREBREAK_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base()}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(process.env.FIREBREAK_TOKEN ? { authorization: `Bearer ${process.env.FIREBREAK_TOKEN}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export async function runImport(args: string[], io: Io): Promise<number> {
+  if (args.length !== 1) {
+    io.stderr.write('usage: firebreak import FILE   (FIREBREAK_URL, default http://localhost:8080)\n');
+    return 2;
+  }
+  const pb = readPlaybook(args[0]);
+  const exists = (await call('GET', `/api/playbooks/${pb.key}`)).status === 200;
+  const r = exists ? await call('PUT', `/api/playbooks/${pb.key}/draft`, pb) : await call('POST', '/api/playbooks', pb);
+  if (r.status >= 300) {
+    io.stderr.write(`firebreak import: ${r.status} ${r.body?.message ?? ''}\n`);
+    return 1;
+  }
+  io.stdout.write(
+    `${exists ? 'updated the draft of' : 'created'} ${pb.key}; ${r.body.problems.length} problem(s); publish it in the editor or with POST /api/playbooks/${pb.key}/publish\n`,
+  );
+  return 0;
+}
+
+export async function runExport(args: string[], io: Io): Promise<number> {
+  if (args.length !== 1) {
+    io.stderr.write('usage: firebreak export KEY   (FIREBREAK_URL, default http://localhost:8080)\n');
+    return 2;
+  }
+  const r = await call('GET', `/api/playbooks/${encodeURIComponent(args[0])}`);
+  if (r.status !== 200) {
+    io.stderr.write(`firebreak export: ${r.status} ${r.body?.message ?? ''}\n`);
+    return 1;
+  }
+  io.stdout.write(JSON.stringify(r.body.draft, null, 2) + '\n');
+  return 0;
+}

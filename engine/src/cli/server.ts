@@ -6,9 +6,16 @@
 import { readPlaybook } from './files';
 import type { Io } from './index';
 
+/** The parts of the api's answers the commands read. */
+interface Reply {
+  message?: string;
+  problems: unknown[];
+  draft: unknown;
+}
+
 const base = () => (process.env.FIREBREAK_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Reply | undefined }> {
   const res = await fetch(`${base()}${path}`, {
     method,
     headers: {
@@ -18,7 +25,7 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, body: text ? (JSON.parse(text) as Reply) : undefined };
 }
 
 export async function runImport(args: string[], io: Io): Promise<number> {
@@ -34,7 +41,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     return 1;
   }
   io.stdout.write(
-    `${exists ? 'updated the draft of' : 'created'} ${pb.key}; ${r.body.problems.length} problem(s); publish it in the editor or with POST /api/playbooks/${pb.key}/publish\n`,
+    `${exists ? 'updated the draft of' : 'created'} ${pb.key}; ${r.body?.problems.length ?? 0} problem(s); publish it in the editor or with POST /api/playbooks/${pb.key}/publish\n`,
   );
   return 0;
 }
@@ -49,6 +56,6 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     io.stderr.write(`firebreak export: ${r.status} ${r.body?.message ?? ''}\n`);
     return 1;
   }
-  io.stdout.write(JSON.stringify(r.body.draft, null, 2) + '\n');
+  io.stdout.write(JSON.stringify(r.body?.draft, null, 2) + '\n');
   return 0;
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { bootstrapDatabase } from '../api/dist/runtime/bootstrap';
 import { startEmbeddedPostgres } from '../api/dist/runtime/postgres';
 import { freePort, release, startApi, startWorker } from '../api/dist/runtime/processes';
-import { startTemporalDevServer } from '../api/dist/runtime/temporal';
+import { startTemporalDevServer, stopChild } from '../api/dist/runtime/temporal';
 
 export interface BenchStack {
   dir: string;
@@ -31,7 +31,8 @@ export async function startStack(log: (m: string) => void): Promise<BenchStack> 
   const stops: Array<() => Promise<void>> = [];
   const children: ChildProcess[] = [];
   const stop = async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    // SIGTERM first: a worker started with BENCH_WORKER_NODE_OPTIONS=--cpu-prof writes its profile on a clean exit.
+    await Promise.all(children.map((c) => stopChild(c, 10_000)));
     for (const s of stops.reverse()) await s().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
@@ -50,7 +51,10 @@ export async function startStack(log: (m: string) => void): Promise<BenchStack> 
     log('api and worker processes');
     const api = await startApi(env, apiPort);
     children.push(api);
-    const worker = await startWorker(env);
+    const worker = await startWorker(
+      env,
+      process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {},
+    );
     children.push(worker);
     [api, worker].forEach(release);
     return {
@@ -135,10 +139,15 @@ export function cpuSnapshot(stack: BenchStack, extra: Record<string, number> = {
 }
 
 /** CPU milliseconds per unit of work, per component, between two snapshots. */
-export function cpuPerUnit(before: Record<string, number>, after: Record<string, number>, units: number): Record<string, number> {
+export function cpuPerUnit(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  units: number,
+  components = Object.keys(after),
+): Record<string, number> {
   const out: Record<string, number> = {};
   let total = 0;
-  for (const k of Object.keys(after)) {
+  for (const k of components) {
     const ms = ((after[k] - (before[k] ?? 0)) * 1000) / Math.max(1, units);
     out[k] = Math.round(ms * 100) / 100;
     total += ms;

@@ -156,7 +156,12 @@ async function main() {
     const floorCpu0 = cpuSnapshot(stack, { floorWorker: floor.workerPid });
     const floorSearch = await findSustainedRate(floor.target, { ...search, prefix: 'f', startRate: SETTINGS.floorStartRate });
     const floorUnits = floorSearch.steps.reduce((s, r) => s + r.completed, 0);
-    const floorCpu = cpuPerUnit(floorCpu0, cpuSnapshot(stack, { floorWorker: floor.workerPid }), floorUnits);
+    // Firebreak's api, worker and Postgres sit idle meanwhile: not the floor's cost.
+    const floorCpu = cpuPerUnit(floorCpu0, cpuSnapshot(stack, { floorWorker: floor.workerPid }), floorUnits, [
+      'temporal',
+      'floorWorker',
+      'loadGenerator',
+    ]);
     const floorIds = sampleKeys(floorSearch, 'f', SETTINGS.historySample).map((k) => `floor:${t0}:${k}`);
     const floorHistory = await historyBreakdown(temporal, floorIds, 'noop');
     await floor.stop();

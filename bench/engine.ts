@@ -220,6 +220,8 @@ async function main() {
         posted: burst.submitted,
         postErrors: burst.errors,
         postSeconds: burst.submitSeconds,
+        // How late the generator sent its last scheduled POST (it holds back at 512 in flight).
+        sendLagMaxMs: burst.generatorLagMaxMs,
         drainSeconds: burst.drainSeconds,
         lost: books.lost,
         duplicates: books.duplicates,

@@ -43,6 +43,8 @@ export interface ActivityInput {
   nodeId: string;
   /** Unique per node visit: a retried activity reuses it, a loop back gets a new one. */
   idempotencyKey: string;
+  /** The run's vars when the activity was scheduled (added by the workflow shell, for templates). */
+  vars?: RunVars;
   [key: string]: unknown;
 }
 

@@ -36,7 +36,7 @@ export function caseActivities(ctx: ActivityContext): CaseActivities {
         ? {
             prompt: 'Thank the customer publicly in the thread.',
             draft: (await ctx.db.getRepository(TemplateEntity).existsBy({ name: 'thank-you' }))
-              ? await ctx.render('thank-you', input.interactionId)
+              ? await ctx.render('thank-you', input)
               : null,
           }
         : null;

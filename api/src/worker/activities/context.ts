@@ -1,9 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { ActivityInput, buildTemplateContext, renderTemplate, TemplateContext } from '@firebreak/engine';
+import { ActivityInput, buildTemplateContext, renderTemplate, RunVars, TemplateContext } from '@firebreak/engine';
 import { InteractionEntity, TemplateEntity, WorkItemEntity } from '../../database/entities';
 import { asJson } from '../../database/json';
 import { ChannelAdapter } from '../channels';
+
+/** The run an activity works for: its interaction and, from the workflow, the run's vars. */
+export type RunRef = Pick<ActivityInput, 'interactionId' | 'vars'>;
 
 /** What every group of activities shares: the database, the channel adapter and a few helpers. */
 export class ActivityContext {
@@ -42,12 +45,15 @@ export class ActivityContext {
 
   /**
    * The variables every template of a run sees, built by the engine's one mapping from the
-   * interaction, its facts and the run's vars as last recorded (so the assignment of an
-   * earlier route node is there), plus the order number the customer's case knows.
+   * interaction, its facts and the run's vars (so the assignment of an earlier route node
+   * is there), plus the order number the customer's case knows. The vars come with the
+   * activity's input (the workflow passes the run's current ones); runs started before it
+   * did read them as last recorded on the interaction.
    */
-  async templateContext(interactionId: string): Promise<TemplateContext> {
-    const i = await this.interactions.findOneByOrFail({ id: interactionId });
-    return buildTemplateContext({ interaction: i, facts: i.facts, vars: i.vars, order: await this.caseOrder(interactionId) });
+  async templateContext(ref: RunRef): Promise<TemplateContext> {
+    const i = await this.interactions.findOneByOrFail({ id: ref.interactionId });
+    const vars = (ref.vars as RunVars | undefined) ?? i.vars;
+    return buildTemplateContext({ interaction: i, facts: i.facts, vars, order: await this.caseOrder(ref.interactionId) });
   }
 
   /** The newest order number the customer gave on any channel (an identity of kind order_number). */
@@ -66,13 +72,13 @@ export class ActivityContext {
     }
   }
 
-  async render(name: string, interactionId: string): Promise<string> {
+  async render(name: string, ref: RunRef): Promise<string> {
     const t = await this.db.getRepository(TemplateEntity).findOneBy({ name });
     if (!t) throw ApplicationFailure.nonRetryable(`template "${name}" does not exist`, 'MissingTemplate');
-    return renderTemplate(t.source, await this.templateContext(interactionId));
+    return renderTemplate(t.source, await this.templateContext(ref));
   }
 
-  async renderInline(source: string, interactionId: string): Promise<string> {
-    return renderTemplate(source, await this.templateContext(interactionId));
+  async renderInline(source: string, ref: RunRef): Promise<string> {
+    return renderTemplate(source, await this.templateContext(ref));
   }
 }

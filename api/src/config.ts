@@ -16,6 +16,14 @@ export const config = {
   playbooksDir: process.env.FIREBREAK_PLAYBOOKS_DIR ?? join(repoRoot, 'playbooks'),
   templatesDir: process.env.FIREBREAK_TEMPLATES_DIR ?? join(repoRoot, 'templates'),
   editorDir: process.env.FIREBREAK_EDITOR_DIR ?? join(repoRoot, 'editor', 'dist'),
+  /** Channel webhooks and outbound adapters (secrets: never logged). Unset secret → that webhook answers 503. */
+  xConsumerSecret: process.env.X_CONSUMER_SECRET,
+  xBearerToken: process.env.X_BEARER_TOKEN,
+  xApiBase: process.env.X_API_BASE ?? 'https://api.x.com',
+  metaAppSecret: process.env.META_APP_SECRET,
+  metaVerifyToken: process.env.META_VERIFY_TOKEN,
+  metaPageAccessToken: process.env.META_PAGE_ACCESS_TOKEN,
+  metaGraphBase: process.env.META_GRAPH_BASE ?? 'https://graph.facebook.com/v21.0',
 };
 
 export function required(name: 'databaseUrl' | 'temporalAddress'): string {

@@ -1,4 +1,7 @@
 import { CHANNELS, type Author, type Channel } from '@firebreak/engine';
+import { config } from '../config';
+import { metaAdapter } from './adapters/meta';
+import { xAdapter } from './adapters/x';
 
 export interface OutgoingMessage {
   channel: Channel;
@@ -97,6 +100,12 @@ function slowAdapter(inner: ChannelAdapter, ms: number): ChannelAdapter {
   };
 }
 
+/** A real channel's credential; missing, the worker stops at start rather than failing every send. */
+function configured(value: string | undefined, variable: string, spec: string): string {
+  if (!value) throw new Error(`channel adapter "${spec}" needs ${variable}`);
+  return value;
+}
+
 /** Builds one adapter from its configured name. */
 function adapterNamed(spec: string, db: Sql): ChannelAdapter {
   const [name, arg] = spec.split(':');
@@ -104,10 +113,13 @@ function adapterNamed(spec: string, db: Sql): ChannelAdapter {
   const sandbox = sandboxAdapter(db);
   if (name === 'sandbox') return sandbox;
   if (name === 'rejecting') return rejectingAdapter;
+  if (name === 'x') return xAdapter({ base: config.xApiBase, token: configured(config.xBearerToken, 'X_BEARER_TOKEN', spec) });
+  if (name === 'meta')
+    return metaAdapter({ base: config.metaGraphBase, token: configured(config.metaPageAccessToken, 'META_PAGE_ACCESS_TOKEN', spec) });
   if (name === 'slow' && Number.isInteger(count) && count >= 0) return slowAdapter(sandbox, count);
   if ((name === 'flaky' || name === 'lost-ack') && Number.isInteger(count) && count >= 0)
     return flakyAdapter(sandbox, count, name === 'flaky' ? 'before' : 'after');
-  throw new Error(`unknown channel adapter "${spec}" (known: sandbox, flaky:N, lost-ack:N, rejecting, slow:MS)`);
+  throw new Error(`unknown channel adapter "${spec}" (known: sandbox, x, meta, flaky:N, lost-ack:N, rejecting, slow:MS)`);
 }
 
 /**

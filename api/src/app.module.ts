@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RoutingModule } from './routing/routing.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -25,6 +26,7 @@ import { TemporalModule } from './temporal/temporal.module';
     CasesModule,
     RoutingModule,
     CrisesModule,
+    MetricsModule,
     IngestModule,
   ],
   controllers: [HealthController],

@@ -1,0 +1,121 @@
+/**
+ * The metrics queries. Every one takes the window as $1 (from, inclusive) and $2 (to,
+ * exclusive). A "thread" is the case an interaction belongs to, or the interaction alone
+ * when it has no case: that is the conversation replies are measured against.
+ */
+
+/** The agent and team a thread is attributed to: its newest routing assignment. */
+const ATTRIBUTION = `
+  LEFT JOIN LATERAL (
+    SELECT a.agent_id, a.team FROM assignments a
+     WHERE a.interaction_id = i.id OR (i.case_id IS NOT NULL AND a.case_id = i.case_id)
+     ORDER BY a.created_at DESC, a.id LIMIT 1
+  ) att ON true
+  LEFT JOIN agents ag ON ag.id = att.agent_id`;
+
+/**
+ * Response pairs: one row per reply sent (outbox status "sent…" with a sent_at), paired with
+ * the customer message that started the wait it ends — the earliest inbound message of the
+ * thread received after the thread's previous reply and no later than this one. A reply with
+ * no such message (a second reply in a row) ends no wait and is left out.
+ *   ART = the average of (sent_at − asked_at) over all pairs;
+ *   FRT = the same over the first reply of each thread only (asked_at is then the thread's
+ *         first message).
+ * Pairs are in the window when the customer message is; replies are numbered over the whole
+ * thread (not only the window) so "first" means first ever.
+ */
+export const RESPONSE_PAIRS = `
+  WITH threads AS (
+    SELECT DISTINCT coalesce(case_id, id) AS thread FROM interactions WHERE received_at >= $1 AND received_at < $2
+  ), replies AS (
+    SELECT o.id, o.sent_at, i.id AS interaction_id, i.case_id, coalesce(i.case_id, i.id) AS thread,
+           lag(o.sent_at) OVER (PARTITION BY coalesce(i.case_id, i.id) ORDER BY o.sent_at, o.id) AS prev_sent,
+           row_number() OVER (PARTITION BY coalesce(i.case_id, i.id) ORDER BY o.sent_at, o.id) AS nth
+      FROM outbox o JOIN interactions i ON i.id = o.interaction_id
+     WHERE o.sent_at IS NOT NULL AND o.status LIKE 'sent%' AND coalesce(i.case_id, i.id) IN (SELECT thread FROM threads)
+  ), pairs AS (
+    SELECT r.*, (
+      SELECT min(m.received_at) FROM interactions m
+       WHERE (m.case_id = r.case_id OR (r.case_id IS NULL AND m.id = r.interaction_id))
+         AND m.received_at <= r.sent_at AND (r.prev_sent IS NULL OR m.received_at > r.prev_sent)
+    ) AS asked_at FROM replies r
+  )
+  SELECT p.thread, p.asked_at, p.sent_at, p.nth = 1 AS first, att.agent_id, ag.name AS agent_name, att.team
+    FROM pairs p JOIN interactions i ON i.id = p.interaction_id ${ATTRIBUTION}
+   WHERE p.asked_at >= $1 AND p.asked_at < $2`;
+
+/**
+ * Agent tasks (work items of kind "task") created in the window and completed: status
+ * "decided", completed at the decision's time. Handle time = completed − created;
+ * AHT = its average over tasks; THT = its sum per thread (case).
+ */
+export const HANDLED_TASKS = `
+  SELECT coalesce(i.case_id, i.id) AS thread, w.created_at,
+         coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) AS done_at,
+         att.agent_id, ag.name AS agent_name, att.team
+    FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
+   WHERE w.kind = 'task' AND w.status = 'decided' AND w.created_at >= $1 AND w.created_at < $2`;
+
+/**
+ * SLA attainment over work items (tasks, approvals, escalations) created in the window that
+ * carry a dueAt. An item counts once its outcome is known: decided (attained when decided at
+ * or before dueAt) or past its dueAt undecided (breached). Items still open before their
+ * dueAt are not counted yet.
+ */
+export const SLA_ITEMS = `
+  SELECT att.agent_id, ag.name AS agent_name, att.team,
+         w.status = 'decided' AND coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) <= (w.payload->>'dueAt')::timestamptz AS attained
+    FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
+   WHERE w.kind IN ('task', 'approval', 'escalation') AND w.created_at >= $1 AND w.created_at < $2
+     AND w.payload->>'dueAt' ~ '^\\d{4}-\\d{2}-\\d{2}T'
+     AND (w.status = 'decided' OR (w.payload->>'dueAt')::timestamptz <= now())`;
+
+/** Volume by channel, by priority tier (facts) and by category (the tags a playbook set, vars.tags). */
+export const INBOUND_VOLUME = `
+  SELECT coalesce(jsonb_object_agg(channel, n) FILTER (WHERE kind = 'channel'), '{}') AS by_channel,
+         coalesce(jsonb_object_agg(channel, n) FILTER (WHERE kind = 'tier'), '{}') AS by_tier,
+         coalesce(jsonb_object_agg(channel, n) FILTER (WHERE kind = 'tag'), '{}') AS by_category
+    FROM (
+      SELECT 'channel' AS kind, channel, count(*)::int AS n FROM interactions WHERE received_at >= $1 AND received_at < $2 GROUP BY channel
+      UNION ALL
+      SELECT 'tier', coalesce(facts->'priority'->>'tier', 'unknown'), count(*)::int FROM interactions
+       WHERE received_at >= $1 AND received_at < $2 GROUP BY 2
+      UNION ALL
+      SELECT 'tag', tag, count(*)::int FROM interactions,
+             jsonb_array_elements_text(CASE WHEN jsonb_typeof(vars->'tags') = 'array' THEN vars->'tags' ELSE '[]' END) tag
+       WHERE received_at >= $1 AND received_at < $2 GROUP BY tag
+    ) v`;
+
+/** Inbound volume: the count of customer messages received in the window. */
+export const INBOUND_COUNT = `SELECT count(*)::int AS n FROM interactions WHERE received_at >= $1 AND received_at < $2`;
+
+/** Response volume: replies sent in the window (by sent_at). */
+export const RESPONSE_COUNT = `SELECT count(*)::int AS n FROM outbox WHERE sent_at >= $1 AND sent_at < $2 AND status LIKE 'sent%'`;
+
+/** Cases opened (opened_at) and closed (closed_at) in the window. */
+export const CASE_COUNTS = `
+  SELECT (SELECT count(*)::int FROM cases WHERE opened_at >= $1 AND opened_at < $2) AS opened,
+         (SELECT count(*)::int FROM cases WHERE closed_at >= $1 AND closed_at < $2) AS closed`;
+
+/**
+ * Sentiment conversion: threads whose first message was received in the window with a
+ * negative sentiment label, and of those, the ones where a later message in the thread
+ * (any time) was labelled positive.
+ */
+export const SENTIMENT_CONVERSION = `
+  WITH firsts AS (
+    SELECT DISTINCT ON (coalesce(case_id, id)) coalesce(case_id, id) AS thread, received_at, facts->'sentiment'->>'label' AS label
+      FROM interactions
+     WHERE coalesce(case_id, id) IN (SELECT coalesce(case_id, id) FROM interactions WHERE received_at >= $1 AND received_at < $2)
+     ORDER BY coalesce(case_id, id), received_at, id
+  )
+  SELECT count(*)::int AS negative_starts,
+         count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM interactions m WHERE coalesce(m.case_id, m.id) = f.thread AND m.received_at > f.received_at
+              AND m.facts->'sentiment'->>'label' = 'positive'))::int AS converted
+    FROM firsts f WHERE f.label = 'negative' AND f.received_at >= $1 AND f.received_at < $2`;
+
+/** Inbound volume per bucket; $3 is 'hour' or 'day', buckets are UTC. */
+export const VOLUME_SERIES = `
+  SELECT date_trunc($3, received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, count(*)::int AS n
+    FROM interactions WHERE received_at >= $1 AND received_at < $2 GROUP BY 1 ORDER BY 1`;

@@ -1,4 +1,4 @@
-import { PermanentSendError, type OutgoingMessage } from '../channels';
+import { channelAdaptersFromConfig, PermanentSendError, type OutgoingMessage } from '../channels';
 import { fakeChannel } from './fake-channel';
 import { xAdapter } from './x';
 
@@ -64,4 +64,10 @@ test('a 4xx is permanent, a 429, a 5xx or a dropped connection is worth retrying
   } finally {
     await x.close();
   }
+});
+
+test('naming the x or meta adapter without its token stops the worker at start, saying which variable is missing', () => {
+  const db = { query: async () => undefined } as never;
+  expect(() => channelAdaptersFromConfig(db, 'x=x')).toThrow(/X_BEARER_TOKEN/);
+  expect(() => channelAdaptersFromConfig(db, 'facebook=meta')).toThrow(/META_PAGE_ACCESS_TOKEN/);
 });

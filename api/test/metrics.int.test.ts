@@ -103,6 +103,8 @@ beforeAll(async () => {
   await workItem('b1', 'task', 'decided', at(5, 12, 5), decided(at(5, 12, 25)));
   await workItem('c1', 'approval', 'pending', at(2, 11, 5), { dueAt: at(2, 12).toISOString() });
   await workItem('c1', 'escalation', 'open', at(2, 11, 6), { dueAt: '2999-01-01T00:00:00.000Z' });
+  // A dueAt that is not an instant drops the item from SLA rather than failing the query.
+  await workItem('c1', 'task', 'open', at(2, 11, 7), { dueAt: 'soon' });
 
   // Routing: case A pushed to an agent of the team, case B queued on the team; C unrouted.
   agentId = (await db.query(`INSERT INTO agents (name) VALUES ($1) RETURNING id`, [`Metrics Agent ${run}`])).rows[0].id;

@@ -63,12 +63,17 @@ export const HANDLED_TASKS = `
  * dueAt are not counted yet.
  */
 export const SLA_ITEMS = `
-  SELECT att.agent_id, ag.name AS agent_name, att.team,
-         w.status = 'decided' AND coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) <= (w.payload->>'dueAt')::timestamptz AS attained
-    FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
-   WHERE w.kind IN ('task', 'approval', 'escalation') AND w.created_at >= $1 AND w.created_at < $2
-     AND w.payload->>'dueAt' ~ '^\\d{4}-\\d{2}-\\d{2}T'
-     AND (w.status = 'decided' OR (w.payload->>'dueAt')::timestamptz <= now())`;
+  SELECT agent_id, agent_name, team, status = 'decided' AND done_at <= due_at AS attained
+    FROM (
+      SELECT att.agent_id, ag.name AS agent_name, att.team, w.status,
+             coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) AS done_at,
+             -- CASE, not a WHERE condition: Postgres may evaluate ANDed conditions in any order,
+             -- and a dueAt that is not an instant must drop the item, not fail the query.
+             CASE WHEN w.payload->>'dueAt' ~ '^\\d{4}-\\d{2}-\\d{2}T' THEN (w.payload->>'dueAt')::timestamptz END AS due_at
+        FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
+       WHERE w.kind IN ('task', 'approval', 'escalation') AND w.created_at >= $1 AND w.created_at < $2
+    ) items
+   WHERE due_at IS NOT NULL AND (status = 'decided' OR due_at <= now())`;
 
 /** Volume by channel, by priority tier (facts) and by category (the tags a playbook set, vars.tags). */
 export const INBOUND_VOLUME = `

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
@@ -26,6 +27,7 @@ import { TemporalModule } from './temporal/temporal.module';
     CasesModule,
     RoutingModule,
     CrisesModule,
+    AuditModule,
     MetricsModule,
     IngestModule,
   ],

@@ -10,19 +10,22 @@ import { CasesRouting1732600000000 } from './migrations/1732600000000-cases-rout
 import { Knowledge1732700000000 } from './migrations/1732700000000-knowledge';
 import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
 import { CrisisStandDown1732900000000 } from './migrations/1732900000000-crisis-stand-down';
+import { Audit1733000000000 } from './migrations/1733000000000-audit';
+import { auditEntities } from '../audit/audit.entity';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
  * tests. A module with tables of its own exports its entity list and adds it here, and adds
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
-export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities];
+export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities, ...auditEntities];
 export const migrations = [
   Init1732500000000,
   CasesRouting1732600000000,
   Approvals1732800000000,
   Knowledge1732700000000,
   CrisisStandDown1732900000000,
+  Audit1733000000000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

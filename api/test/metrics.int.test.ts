@@ -108,14 +108,14 @@ beforeAll(async () => {
 
   // Routing: case A pushed to an agent of the team, case B queued on the team; C unrouted.
   agentId = (await db.query(`INSERT INTO agents (name) VALUES ($1) RETURNING id`, [`Metrics Agent ${run}`])).rows[0].id;
-  const assign = (name: string, caseId: string, agent: string | null) =>
+  const assign = (name: string, caseId: string, agent: string | null, createdAt: Date) =>
     db.query(
-      `INSERT INTO assignments (interaction_id, case_id, node_id, idempotency_key, team, agent_id, status, mode, strategy, priority)
-       VALUES ($1, $2, 'route', $3, $4, $5, $6, 'push', 'sticky', 1)`,
-      [ids[name], caseId, `metrics-${run}-assign-${name}`, team, agent, agent ? 'assigned' : 'queued'],
+      `INSERT INTO assignments (interaction_id, case_id, node_id, idempotency_key, team, agent_id, status, mode, strategy, priority, created_at)
+       VALUES ($1, $2, 'route', $3, $4, $5, $6, 'push', 'sticky', 1, $7)`,
+      [ids[name], caseId, `metrics-${run}-assign-${name}`, team, agent, agent ? 'assigned' : 'queued', createdAt],
     );
-  await assign('a1', cases.a, agentId);
-  await assign('b1', cases.b, null);
+  await assign('a1', cases.a, agentId, at(0, 10, 1));
+  await assign('b1', cases.b, null, at(5, 12, 1));
 }, 180_000);
 
 afterAll(async () => {
@@ -163,6 +163,7 @@ test('agents and teams: figures of the threads routed to each', async () => {
     {
       agentId,
       name: `Metrics Agent ${run}`,
+      assignments: { count: 1, cases: 1 },
       frt: { count: 1, avgMs: 30 * MIN, businessAvgMs: 30 * MIN },
       art: { count: 2, avgMs: (30 * MIN + 17 * H + 30 * MIN) / 2, businessAvgMs: (30 * MIN + 90 * MIN) / 2 },
       aht: { count: 2, avgMs: 45 * MIN },
@@ -173,6 +174,7 @@ test('agents and teams: figures of the threads routed to each', async () => {
   const teams = await api('GET', `/api/metrics/teams?${window}`);
   expect(teams.status).toBe(200);
   const mine = teams.body.teams.find((t: { team: string }) => t.team === team);
+  expect(mine.assignments).toEqual({ count: 2, cases: 2 });
   expect(mine.frt).toEqual({ count: 2, avgMs: (30 * MIN + 45 * H + 10 * MIN) / 2, businessAvgMs: 20 * MIN });
   expect(mine.aht).toEqual({ count: 3, avgMs: Math.round((110 * MIN) / 3) });
   expect(mine.sla).toEqual({ due: 2, attained: 1, rate: 0.5 });

@@ -25,6 +25,9 @@ interface TaskRow extends Attributed {
 interface SlaRow extends Attributed {
   attained: boolean;
 }
+interface AssignmentRow extends Attributed {
+  thread: string;
+}
 
 /** An average of durations, 24/7 and counting office hours only; null when there is nothing to average. */
 export interface Timing {
@@ -119,23 +122,34 @@ export class MetricsService {
     };
   }
 
-  /** FRT, ART, AHT, THT and SLA per agent or per team, by the threads' newest assignment. */
+  /**
+   * Assignments (routing volume), FRT, ART, AHT, THT and SLA per agent or per team; the
+   * timings are attributed by the threads' newest assignment.
+   */
   async breakdown(w: MetricsWindow, by: 'agent' | 'team') {
-    const [pairs, tasks, sla] = await Promise.all([
+    const [assignments, pairs, tasks, sla] = await Promise.all([
+      this.rows<AssignmentRow>(sql.ASSIGNMENTS, w),
       this.rows<PairRow>(sql.RESPONSE_PAIRS, w),
       this.rows<TaskRow>(sql.HANDLED_TASKS, w),
       this.rows<SlaRow>(sql.SLA_ITEMS, w),
     ]);
     const keyOf = (r: Attributed) => (by === 'agent' ? r.agent_id : r.team);
     const keys = new Map<string, Attributed>();
-    for (const r of [...pairs, ...tasks, ...sla]) {
+    for (const r of [...assignments, ...pairs, ...tasks, ...sla]) {
       const k = keyOf(r);
       if (k !== null && !keys.has(k)) keys.set(k, r);
     }
     const rows = [...keys.entries()].map(([k, r]) => {
       const mine = <T extends Attributed>(xs: T[]) => xs.filter((x) => keyOf(x) === k);
       const ident = by === 'agent' ? { agentId: k, name: r.agent_name } : { team: k };
-      return { ...ident, ...this.responseTimes(mine(pairs)), ...this.handleTimes(mine(tasks)), sla: this.sla(mine(sla)) };
+      const assigned = mine(assignments);
+      return {
+        ...ident,
+        assignments: { count: assigned.length, cases: new Set(assigned.map((a) => a.thread)).size },
+        ...this.responseTimes(mine(pairs)),
+        ...this.handleTimes(mine(tasks)),
+        sla: this.sla(mine(sla)),
+      };
     });
     return { from: w.from.toISOString(), to: w.to.toISOString(), [by === 'agent' ? 'agents' : 'teams']: rows };
   }

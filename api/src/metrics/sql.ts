@@ -75,6 +75,12 @@ export const SLA_ITEMS = `
     ) items
    WHERE due_at IS NOT NULL AND (status = 'decided' OR due_at <= now())`;
 
+/** Routing volume per agent / team: assignments made in the window, and the cases (threads) they cover. */
+export const ASSIGNMENTS = `
+  SELECT a.agent_id, ag.name AS agent_name, a.team, coalesce(a.case_id, a.interaction_id) AS thread
+    FROM assignments a LEFT JOIN agents ag ON ag.id = a.agent_id
+   WHERE a.created_at >= $1 AND a.created_at < $2`;
+
 /** Volume by channel, by priority tier (facts) and by category (the tags a playbook set, vars.tags). */
 export const INBOUND_VOLUME = `
   SELECT coalesce(jsonb_object_agg(channel, n) FILTER (WHERE kind = 'channel'), '{}') AS by_channel,

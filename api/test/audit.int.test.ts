@@ -90,6 +90,18 @@ test('a decision is logged with its actor, outcome and response status', async (
   expect(ingest).toMatchObject({ action: 'POST /api/interactions', status: 202, body: { channel: 'x', externalId: 'audit-decision-1' } });
 });
 
+test('X-Forwarded-For is not believed unless a trusted proxy is configured', async () => {
+  const r = await fetch(`${process.env.FIREBREAK_URL}/api/crises`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+    // No topic: a 400, so no crisis is declared for the other tests, and still one audit row.
+    body: JSON.stringify({ by: 'audit-xff@demo' }),
+  });
+  expect(r.status).toBe(400);
+  const [row] = await rowsFor('actor=audit-xff@demo');
+  expect(row.ip).toMatch(LOCAL_IP);
+});
+
 test('search filters by actor, action, time and text, and pages with a cursor', async () => {
   const byPr = await search('actor=pr@demo');
   expect(byPr.items.length).toBeGreaterThan(0);

@@ -90,6 +90,27 @@ test('a decision is logged with its actor, outcome and response status', async (
   expect(ingest).toMatchObject({ action: 'POST /api/interactions', status: 202, body: { channel: 'x', externalId: 'audit-decision-1' } });
 });
 
+test('knowledge article edits and deletes carry their before/after', async () => {
+  const article = { key: 'audit-kb-test', title: 'Old title', body: 'Refunds take five days.' }; // strict schema: no `by`
+  const created = await api('POST', '/api/knowledge', article);
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  expect((await api('PUT', `/api/knowledge/${id}`, { ...article, title: 'New title' })).status).toBe(200);
+  expect((await api('DELETE', `/api/knowledge/${id}`)).status).toBe(204);
+
+  const rows = await rowsFor(`resource=${id}`, 3);
+  expect(rows.map((r) => [r.method, r.status, r.actor])).toEqual([
+    ['DELETE', 204, 'anonymous'],
+    ['PUT', 200, 'anonymous'],
+    ['POST', 201, 'anonymous'],
+  ]);
+  expect(rows[1].changes).toEqual([
+    { entity: 'kb_articles', id, op: 'update', before: { title: 'Old title' }, after: { title: 'New title' } },
+  ]);
+  expect(rows[0].changes).toBeNull(); // repository.delete names no rows: the request's resourceId does
+  expect(rows[2].changes[0]).toMatchObject({ entity: 'kb_articles', op: 'insert', after: { id, title: 'Old title' } });
+});
+
 test('X-Forwarded-For is not believed unless a trusted proxy is configured', async () => {
   const r = await fetch(`${process.env.FIREBREAK_URL}/api/crises`, {
     method: 'POST',

@@ -78,6 +78,8 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   afterRemove(e: RemoveEvent<ObjectLiteral>) {
     if (!this.audited(e.metadata)) return;
     const before = this.columns(e.metadata, e.databaseEntity ?? e.entity ?? {});
+    // A query-builder delete says neither which rows nor what they held; the request row has the id.
+    if (!e.entityId && Object.keys(before).length === 0) return;
     this.record(e.queryRunner, {
       entity: e.metadata.tableName,
       id: e.entityId ? String(e.entityId) : idOf(before),

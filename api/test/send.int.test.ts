@@ -1,8 +1,7 @@
-import { ChildProcess } from 'child_process';
 import { Client } from 'pg';
 import { eventually } from './support/http';
 import { chain, publishPlaybook } from './support/playbooks';
-import { freePort, readState, release, startApi, startWorker } from './support/stack';
+import { startOwnServices } from './support/stack';
 
 /**
  * Sending through the outbox on the real stack, with channel adapters that fail on purpose.
@@ -14,21 +13,18 @@ const MAX_ATTEMPTS = 3;
 const ADAPTERS = 'chat=flaky:2,email=lost-ack:1,facebook=flaky:99,instagram=rejecting,x=sandbox';
 let db: Client;
 let url: string;
-const children: ChildProcess[] = [];
+let services: Awaited<ReturnType<typeof startOwnServices>>;
 
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const state = readState();
   const env = {
     TEMPORAL_TASK_QUEUE: `firebreak-send-test-${process.pid}`,
     FIREBREAK_CHANNEL_ADAPTERS: ADAPTERS,
     FIREBREAK_SEND_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
   };
-  const port = await freePort();
-  children.push(await startWorker(state, env), await startApi(state, port, env));
-  children.forEach(release);
-  url = `http://127.0.0.1:${port}`;
+  services = await startOwnServices(env, { worker: true });
+  url = services.url;
   await publishPlaybook(
     chain('send-test', [
       { id: 'start', kind: 'start', next: 'next' },
@@ -46,7 +42,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGTERM');
+  services.stop();
   // Archived, so that no later test's message lands on this playbook.
   await db.query(`UPDATE playbooks SET archived = true WHERE key = 'send-test'`);
   await db.end();

@@ -1,11 +1,10 @@
-import { ChildProcess } from 'child_process';
 import { createHmac } from 'crypto';
 import { createServer, Server } from 'http';
 import type { AddressInfo } from 'net';
 import { Client } from 'pg';
 import { eventually } from './support/http';
 import { chain, publishPlaybook } from './support/playbooks';
-import { freePort, readState, release, startApi, startWorker } from './support/stack';
+import { startOwnServices } from './support/stack';
 
 /**
  * A customer's tweet and Facebook comment arrive through the webhooks and are answered
@@ -20,7 +19,7 @@ const seen: Array<{ method: string; path: string; authorization?: string; body: 
 let channelApi: Server;
 let db: Client;
 let url: string;
-const children: ChildProcess[] = [];
+let services: Awaited<ReturnType<typeof startOwnServices>>;
 
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
@@ -36,7 +35,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => channelApi.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(channelApi.address() as AddressInfo).port}`;
-  const state = readState();
   const env = {
     TEMPORAL_TASK_QUEUE: `firebreak-webhooks-send-${process.pid}`,
     FIREBREAK_CHANNEL_ADAPTERS: 'x=x,facebook=meta',
@@ -47,10 +45,8 @@ beforeAll(async () => {
     X_CONSUMER_SECRET: X_SECRET,
     META_APP_SECRET: META_SECRET,
   };
-  const port = await freePort();
-  children.push(await startWorker(state, env), await startApi(state, port, env));
-  children.forEach(release);
-  url = `http://127.0.0.1:${port}`;
+  services = await startOwnServices(env, { worker: true });
+  url = services.url;
   await publishPlaybook(
     chain('webhooks-send-test', [
       { id: 'start', kind: 'start', config: { channels: ['x', 'facebook'], visibility: ['public'] }, next: 'next' },
@@ -62,7 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGTERM');
+  services.stop();
   await db.query(`UPDATE playbooks SET archived = true, live_since = '2000-01-01' WHERE key = 'webhooks-send-test'`);
   await db.end();
   await new Promise((r) => channelApi.close(r));

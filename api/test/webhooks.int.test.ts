@@ -1,8 +1,7 @@
-import { ChildProcess } from 'child_process';
 import { createHmac } from 'crypto';
 import { Client } from 'pg';
 import { api, eventually } from './support/http';
-import { freePort, readState, release, startApi } from './support/stack';
+import { startOwnServices } from './support/stack';
 
 /**
  * The channels' webhooks on the real stack. An api process of this file's own gets the
@@ -18,20 +17,18 @@ const IG = '17841400000000001';
 const run = `${Date.now()}`;
 let db: Client;
 let url: string;
-const children: ChildProcess[] = [];
+let services: Awaited<ReturnType<typeof startOwnServices>>;
 
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const port = await freePort();
   const env = { X_CONSUMER_SECRET: X_SECRET, META_APP_SECRET: META_SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN };
-  children.push(await startApi(readState(), port, env));
-  children.forEach(release);
-  url = `http://127.0.0.1:${port}`;
+  services = await startOwnServices(env, { worker: false });
+  url = services.url;
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGTERM');
+  services.stop();
   await db.end();
 });
 

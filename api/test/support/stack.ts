@@ -9,7 +9,9 @@ import { join, resolve } from 'path';
  * process helpers live in the api's runtime so that the engine benchmark starts the same
  * processes the same way.
  */
-export { freePort, release, startApi, startWorker } from '../../dist/runtime/processes';
+import { freePort, release, startApi, startWorker } from '../../dist/runtime/processes';
+
+export { freePort, release, startApi, startWorker };
 
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -29,4 +31,19 @@ export function newStackDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'firebreak-test-'));
   chmodSync(dir, 0o755); // as root, Postgres runs as the postgres user and must reach its data dir
   return dir;
+}
+
+/**
+ * An api (and, when asked, a worker) of a test file's own, on the shared Postgres and
+ * Temporal, with environment of its own (secrets, adapters, a task queue). `stop()` ends them.
+ */
+export async function startOwnServices(
+  env: Record<string, string>,
+  options: { worker: boolean },
+): Promise<{ url: string; stop: () => void }> {
+  const state = readState();
+  const port = await freePort();
+  const children = [...(options.worker ? [await startWorker(state, env)] : []), await startApi(state, port, env)];
+  children.forEach(release);
+  return { url: `http://127.0.0.1:${port}`, stop: () => children.forEach((c) => c.kill('SIGTERM')) };
 }

@@ -6,27 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { analyze, compile, type AnalysisConfig, type Message } from '../analysis';
+import { analysisConfigOf } from '../playbook/compile';
+import { playbookSchema } from '../playbook/schema';
 import type { Io } from './index';
 
 /**
- * Analysis settings of a playbook file. Reads the graph structurally (keywords nodes'
- * queries, settings.cues, settings.crisisTopics), or takes a plain AnalysisConfig
- * (`{ "queries": [...], "cues": {...} }`) as is.
+ * Analysis settings of a playbook file: a playbook graph is read like the server reads a
+ * published version (analysisConfigOf); a plain AnalysisConfig (`{ "queries": [...] }`)
+ * is taken as is.
  */
 export function configFromPlaybook(doc: unknown): AnalysisConfig {
   const d = (doc ?? {}) as Record<string, unknown>;
   if (!Array.isArray(d.nodes)) return d as AnalysisConfig;
-  const settings = (d.settings ?? {}) as Record<string, unknown>;
-  const queries = (d.nodes as Array<Record<string, unknown>>)
-    .filter((n) => n.kind === 'keywords' && typeof (n.config as Record<string, unknown> | undefined)?.query === 'string')
-    .map((n) => ({ id: String(n.id), query: (n.config as { query: string }).query }));
-  return {
-    queries,
-    cues: settings.cues as AnalysisConfig['cues'],
-    crisisTopics: settings.crisisTopics as AnalysisConfig['crisisTopics'],
-    pii: settings.pii as AnalysisConfig['pii'],
-    influence: settings.influence as AnalysisConfig['influence'],
-  };
+  return analysisConfigOf(playbookSchema.parse(doc));
 }
 
 export async function runAnalyze(args: string[], io: Io): Promise<number> {

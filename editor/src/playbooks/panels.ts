@@ -1,0 +1,7 @@
+/**
+ * The panels beside the playbook canvas, in tab order. Each concern registers its panel here
+ * with one line (properties, test run, backtest, versions, live overlay).
+ */
+import type { WorkbenchPanel } from './workbench';
+
+export const workbenchPanels: WorkbenchPanel[] = [];

@@ -5,3 +5,4 @@ export * from './schema';
 export * from './validate';
 export * from './entry';
 export * from './compile';
+export * from './diff';

@@ -7,3 +7,4 @@ export * from './playbook';
 export * from './interpreter';
 export * from './simulate';
 export * from './templates';
+export * from './events';

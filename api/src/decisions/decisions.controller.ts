@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { AuthUser, CurrentUser } from '../auth/roles';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { DecisionsService } from './decisions.service';
 
@@ -23,7 +24,11 @@ export class DecisionsController {
     summary: 'Decide a waiting approval, agent task or escalation (403 wrong role or own draft, 409 not waiting, 422 unknown outcome)',
   })
   @ApiBody({ schema: openApiSchema(decisionSchema) })
-  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(decisionSchema)) body: z.infer<typeof decisionSchema>) {
-    return this.decisions.decide(id, body);
+  decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(decisionSchema)) body: z.infer<typeof decisionSchema>,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.decisions.decide(id, body, user);
   }
 }

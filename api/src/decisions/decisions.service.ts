@@ -11,16 +11,19 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { decideUpdate } from '@firebreak/engine/temporal';
-import { InteractionEntity, UserEntity, WorkItemEntity } from '../database/entities';
+import type { AuthUser } from '../auth/roles';
+import { InteractionEntity, WorkItemEntity } from '../database/entities';
 import { TemporalService } from '../temporal/temporal.module';
 
 export interface DecisionBody {
   nodeId: string;
   outcome: string;
-  by: string;
   text?: string;
   reason?: string;
 }
+
+/** Who decides, as the auth guard established it: never taken from the request body. */
+export type DecidingUser = Pick<AuthUser, 'email' | 'role'>;
 
 /** How the workflow's validator refusals map to HTTP. */
 const STATUS: Record<string, (m: string) => HttpException> = {
@@ -42,15 +45,14 @@ export class DecisionsService {
     private readonly temporal: TemporalService,
   ) {}
 
-  async decide(interactionId: string, body: DecisionBody) {
+  async decide(interactionId: string, body: DecisionBody, user: DecidingUser) {
     const row = await this.db.getRepository(InteractionEntity).findOneBy({ id: interactionId });
     if (!row) throw new NotFoundException(`no interaction with id "${interactionId}"`);
-    const user = await this.db.getRepository(UserEntity).findOneBy({ email: body.by });
-    if (!user) throw new ForbiddenException(`"${body.by}" is not a Firebreak user`);
+    const decision = { nodeId: body.nodeId, outcome: body.outcome, text: body.text, reason: body.reason, by: user.email, role: user.role };
     const client = await this.temporal.client();
     let result;
     try {
-      result = await client.workflow.getHandle(row.workflowId).executeUpdate(decideUpdate, { args: [{ ...body, role: user.role }] });
+      result = await client.workflow.getHandle(row.workflowId).executeUpdate(decideUpdate, { args: [decision] });
     } catch (e) {
       const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
       if (cause instanceof ApplicationFailure && cause.type && STATUS[cause.type]) throw STATUS[cause.type](cause.message);
@@ -63,7 +65,7 @@ export class DecisionsService {
       .createQueryBuilder()
       .update()
       .set({ status: 'decided', payload: () => `payload || :decision::jsonb` })
-      .setParameter('decision', JSON.stringify({ decision: { ...body, role: user.role, at: new Date().toISOString() } }))
+      .setParameter('decision', JSON.stringify({ decision: { ...decision, at: new Date().toISOString() } }))
       .where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, {
         id: interactionId,
         nodeId: body.nodeId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NODE_KINDS, nodeConfigs, NodeConfig, NodeKind } from './catalog';
+import { durationSchema, keywordQuerySchema, NODE_KINDS, nodeConfigs, NodeConfig, NodeKind } from './catalog';
 
 /**
  * A playbook is a graph. Node and edge ids are stable across versions (the diff and the
@@ -26,19 +26,30 @@ export const edgeSchema = z.object({
   target: z.string(),
 });
 
+const cueList = (what: string) =>
+  z.array(z.string()).optional().describe(`${what}: keyword queries added to the built-in cues, e.g. "discount link".`);
 /** Per-playbook settings: analysis cue lists and the like. */
 export const settingsSchema = z
   .object({
     cues: z
       .object({
-        first: z.array(z.string()).optional(),
-        second: z.array(z.string()).optional(),
-        noise: z.array(z.string()).optional(),
+        first: cueList('First tier (must answer)'),
+        second: cueList('Second tier'),
+        noise: cueList('Noise'),
       })
-      .optional(),
+      .optional()
+      .describe('Extra cues for the priority tier of every message this playbook sees.'),
     crisisTopics: z
-      .array(z.object({ topic: z.string().min(1), query: z.string().min(1), threshold: z.number().int().positive(), window: z.string() }))
-      .optional(),
+      .array(
+        z.object({
+          topic: z.string().min(1).describe('The crisis topic, e.g. discount-link; crisis nodes can test for it.'),
+          query: keywordQuerySchema('a keyword query is required').describe('Which messages are about this topic.'),
+          threshold: z.number().int().positive().describe('How many matching messages declare the crisis…'),
+          window: durationSchema.describe('…within this time.'),
+        }),
+      )
+      .optional()
+      .describe('A crisis is declared when this many matching messages arrive within the window.'),
   })
   .default({});
 

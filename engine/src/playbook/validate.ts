@@ -105,6 +105,8 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     problems.push(...templateProblems(node.id, config, spec.templates?.(config), options.templates));
   });
 
+  problems.push(...settingsQueryProblems(pb.settings, options.checkQuery ?? defaultCheckQuery));
+
   const used = new Map<string, string>();
   for (const edge of pb.edges) {
     const source = nodes.get(edge.source);
@@ -220,6 +222,16 @@ function templateProblems(
     }
   }
   return out;
+}
+
+/** Crisis topics and cue lists are keyword queries too: one that does not parse would never match. */
+function settingsQueryProblems(settings: Playbook['settings'], check: NonNullable<ValidateOptions['checkQuery']>): Problem[] {
+  const queries: Array<[string, string]> = [];
+  settings.crisisTopics?.forEach((t, i) => queries.push([`settings.crisisTopics.${i}.query`, t.query]));
+  for (const [tier, list] of Object.entries(settings.cues ?? {})) list?.forEach((q, i) => queries.push([`settings.cues.${tier}.${i}`, q]));
+  return queries.flatMap(([path, query]) =>
+    check(query).map((q) => err({ code: 'query', path, message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` })),
+  );
 }
 
 /** Why an expression does not parse (with the position), or null: better at publish than mid-run. */

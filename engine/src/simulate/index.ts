@@ -23,6 +23,12 @@ export interface SimulateOptions {
 export interface SimulationStep {
   event: RunEvent;
   commands: Command[];
+  /**
+   * How long the run's path was after this step: a step's commands (and the next step's
+   * event) belong to the path entry at `pathLength - 1`, so a viewer can tie each activity
+   * and its result to the visit of the node it ran for, loops included.
+   */
+  pathLength: number;
 }
 
 export interface Simulation {
@@ -57,7 +63,7 @@ export function simulate(pb: Playbook, interaction: InteractionRef, options: Sim
   for (let i = 0; i < 10_000; i++) {
     const out = step(pb, state, event);
     state = out.state;
-    steps.push({ event, commands: out.commands });
+    steps.push({ event, commands: out.commands, pathLength: out.state.path.length });
     const command = out.commands[0];
     if (!command || command.type === 'finish') break;
     if (command.type === 'activity') {

@@ -56,14 +56,16 @@ export async function listQueues(db: DataSource, team?: string): Promise<Array<{
 
 /**
  * Give an agent the first queued item they can take, from the given teams (pull: the agent
- * asks; push: an agent just became free). The agent's row lock serialises this with the
- * router; SKIP LOCKED lets two agents pulling at once take different items.
+ * asks; push: an agent just became free), or exactly the item `only` (an agent claiming it
+ * from their inbox). The agent's row lock serialises this with the router; SKIP LOCKED lets
+ * two agents pulling at once take different items.
  */
 export async function takeNext(
   tx: EntityManager,
   agentId: string,
   teams: string[],
   modes: Array<'push' | 'pull'>,
+  only: string | null = null,
 ): Promise<AssignmentResult | null> {
   const [agent] = await tx.query(`SELECT id, available, capacity, skills, languages, channels FROM agents WHERE id = $1 FOR UPDATE`, [
     agentId,
@@ -72,9 +74,9 @@ export async function takeNext(
   const queued = await tx.query(
     `SELECT s.*, i.channel, i.facts->>'language' AS language, c.agent_id AS case_agent_id
        FROM assignments s JOIN interactions i ON i.id = s.interaction_id LEFT JOIN cases c ON c.id = s.case_id
-      WHERE s.status = 'queued' AND s.team = ANY($1) AND s.mode = ANY($2)
+      WHERE s.status = 'queued' AND s.team = ANY($1) AND s.mode = ANY($2) AND ($3::uuid IS NULL OR s.id = $3)
       ORDER BY ${QUEUE_ORDER} LIMIT 50 FOR UPDATE OF s SKIP LOCKED`,
-    [teams, modes],
+    [teams, modes, only],
   );
   for (const q of queued) {
     if (!(await hasRoom(tx, agentId, agent, q.case_id))) continue; // full, unless the item is for a case they hold

@@ -31,6 +31,15 @@ module.exports = {
       transform: { '^.+\\.tsx?$': swc },
     },
     {
+      // Pure unit tests of the editor's graph logic (edits, clipboard, history, layout): no DOM.
+      displayName: 'editor-unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/editor/src'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+      moduleNameMapper: { '^@firebreak/engine$': '<rootDir>/engine/src/index.ts' },
+    },
+    {
       // Integration (api) and browser (editor) tests against one real stack: embedded
       // PostgreSQL, a Temporal dev server, the api and the worker as processes from the
       // built code (npm test builds first). Serial: they share the servers.

@@ -20,6 +20,8 @@ export class FirebreakTarget implements Target {
 
   constructor(
     private readonly url: string,
+    /** An integration's credential: posting interactions is signed-in like every api call. */
+    private readonly token: string,
     private readonly db: Client,
     private readonly messages: readonly BenchMessage[],
     private readonly expectVersionId?: string,
@@ -29,7 +31,7 @@ export class FirebreakTarget implements Target {
     const m = this.messages[seq % this.messages.length];
     const res = await fetch(`${this.url}/api/interactions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify({ channel: 'x', externalId: key, author: m.author, text: m.text, visibility: 'public' }),
     });
     const body = (await res.json().catch(() => ({}))) as { playbookVersionId?: string; message?: unknown };

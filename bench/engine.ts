@@ -95,10 +95,16 @@ async function json(url: string, method: string, body?: unknown, token?: string)
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** A session token for a demo user: the api is signed-in only. */
+async function signIn(url: string, email: string): Promise<string> {
+  const login = await json(`${url}/api/auth/login`, 'POST', { email, password: 'firebreak' });
+  if (login.status !== 200) throw new Error(`login as ${email} → ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.token as string;
+}
+
 /** A fresh publish of the example `social-care`: the newest live playbook takes all un-pinned X traffic. */
 async function publishBenchPlaybook(url: string): Promise<{ versionId: string; version: number; graph: Playbook }> {
-  const login = await json(`${url}/api/auth/login`, 'POST', { email: 'manager@demo', password: 'firebreak' });
-  const token = login.status < 300 ? (login.body?.accessToken as string | undefined) : undefined;
+  const token = await signIn(url, 'manager@demo');
   const pb = await json(`${url}/api/playbooks/social-care`, 'GET', undefined, token);
   if (pb.status !== 200) throw new Error(`GET /api/playbooks/social-care → ${pb.status}`);
   const draft = await json(`${url}/api/playbooks/social-care/draft`, 'PUT', pb.body.draft, token);
@@ -168,7 +174,7 @@ async function main() {
     floorStop = undefined;
 
     // 2. Firebreak, sustained.
-    const target = new FirebreakTarget(stack.url, db, routed, bench.versionId);
+    const target = new FirebreakTarget(stack.url, await signIn(stack.url, 'agent@demo'), db, routed, bench.versionId);
     await runStep(target, { prefix: 'warm-', rate: 5, seconds: 4 });
     await waitForPgStats();
     const pg0 = await pgCounters(db);
@@ -186,7 +192,7 @@ async function main() {
 
     // 3. The crisis burst: the real mix of tweets, routed or ended.
     log(`burst: ${SETTINGS.burstInteractions} interactions within ${SETTINGS.burstSeconds}s`);
-    const burstTarget = new FirebreakTarget(stack.url, db, messages, bench.versionId);
+    const burstTarget = new FirebreakTarget(stack.url, await signIn(stack.url, 'agent@demo'), db, messages, bench.versionId);
     const burst = await runStep(burstTarget, {
       prefix: 'burst-',
       rate: SETTINGS.burstInteractions / SETTINGS.burstSeconds,

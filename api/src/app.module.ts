@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
@@ -14,11 +15,14 @@ import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RoutingModule } from './routing/routing.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { WorkspaceModule } from './workspace/workspace.module';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
     TemporalModule,
+    WorkspaceModule,
+    AuthModule,
     TemplatesModule,
     PlaybooksModule,
     InteractionsModule,

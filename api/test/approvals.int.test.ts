@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { api } from './support/http';
+import { decide } from './support/decisions';
+import { ensureUser } from './support/users';
 import { chain, publishPlaybook, waitFor } from './support/playbooks';
 
 /** Approvals on the real stack: roles, own drafts, edits, SLA → backup approver → timeout. */
@@ -37,9 +39,7 @@ beforeAll(async () => {
       { id: 'end', kind: 'end' },
     ]),
   );
-  await db.query(
-    `INSERT INTO users (email, name, role, password_hash) VALUES ('manager2@test', 'Second Manager', 'manager', 'x') ON CONFLICT DO NOTHING`,
-  );
+  await ensureUser(db, 'manager2@test', 'manager', 'Second Manager');
 });
 afterAll(() => db.end());
 
@@ -54,14 +54,16 @@ const post = async (externalId: string, playbook: string) => {
   expect(r.status).toBe(202);
   return r.body.id as string;
 };
-const decide = (id: string, body: object) => api('POST', `/api/interactions/${id}/decisions`, body);
 const outbox = async (id: string) => (await db.query(`SELECT text, status FROM outbox WHERE interaction_id = $1`, [id])).rows;
 
 test('only PR may approve; the edit is what goes out, once; a second decision is a conflict', async () => {
   const id = await post('appr-1', 'approval-pr-test');
   await waitFor(id, (r) => r.waiting?.nodeId === 'approval' && r.waiting.waitFor === 'approval');
   expect((await decide(id, { nodeId: 'approval', outcome: 'approved', by: 'agent@demo' })).status).toBe(403);
-  expect((await decide(id, { nodeId: 'approval', outcome: 'approved', by: 'stranger@nowhere' })).status).toBe(403);
+  expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved' }, { as: null })).status).toBe(
+    401,
+  );
+  expect((await decide(id, { nodeId: 'approval', outcome: 'approved', by: 'viewer@demo' })).status).toBe(403);
   expect((await decide(id, { nodeId: 'approval', outcome: 'maybe', by: 'pr@demo' })).status).toBe(422);
   expect((await decide(id, { nodeId: 'draft', outcome: 'approved', by: 'pr@demo' })).status).toBe(409);
   const edited = 'Hi Frank, we hear you and we are pulling the ad today.';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { api, eventually } from './support/http';
+import { api, eventually, tokenFor } from './support/http';
 import { chain, waitFor } from './support/playbooks';
 
 /** The audit log on the real stack: captured requests and changes, search, export, the hash chain. */
@@ -36,11 +36,16 @@ const playbook = chain('audit-pb-test', [
 ]);
 
 test('a draft edit and a publish are logged with actor, before/after and IP', async () => {
-  expect((await api('POST', '/api/playbooks', { ...playbook, by: 'manager@demo' })).status).toBe(201);
-  expect((await api('PUT', '/api/playbooks/audit-pb-test/draft', { ...playbook, name: 'Audit renamed', by: 'manager@demo' })).status).toBe(
-    200,
+  expect((await api('POST', '/api/playbooks', playbook, { as: 'manager@demo' })).status).toBe(201);
+  expect(
+    (await api('PUT', '/api/playbooks/audit-pb-test/draft', { ...playbook, name: 'Audit renamed' }, { as: 'manager@demo' })).status,
+  ).toBe(200);
+  const published = await api(
+    'POST',
+    '/api/playbooks/audit-pb-test/publish',
+    { note: 'first', password: 'hunter2' },
+    { as: 'manager@demo' },
   );
-  const published = await api('POST', '/api/playbooks/audit-pb-test/publish', { by: 'manager@demo', note: 'first', password: 'hunter2' });
   expect(published.status).toBe(201);
 
   const [edit] = await rowsFor(`resource=audit-pb-test&action=${encodeURIComponent('PUT /api/playbooks/:key/draft')}`);
@@ -54,7 +59,7 @@ test('a draft edit and a publish are logged with actor, before/after and IP', as
   const [publish] = await rowsFor(`resource=audit-pb-test&action=${encodeURIComponent('POST /api/playbooks/:key/publish')}`);
   expect(publish).toMatchObject({ actor: 'manager@demo', status: 201, resourceType: 'playbooks', resourceId: 'audit-pb-test' });
   expect(publish.ip).toMatch(LOCAL_IP);
-  expect(publish.body).toEqual({ by: 'manager@demo', note: 'first', password: '[redacted]' });
+  expect(publish.body).toEqual({ note: 'first', password: '[redacted]' });
   const version = publish.changes.find((c: Row) => c.entity === 'playbook_versions');
   expect(version).toMatchObject({ op: 'insert', before: null, after: { id: published.body.id, version: 1, publishedBy: 'manager@demo' } });
   const live = publish.changes.find((c: Row) => c.entity === 'playbooks');
@@ -73,11 +78,11 @@ test('a decision is logged with its actor, outcome and response status', async (
   const id = posted.body.id as string;
   await waitFor(id, (r) => r.waiting?.nodeId === 'approval');
   expect(
-    (await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'agent@demo' })).status,
+    (await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved' }, { as: 'agent@demo' })).status,
   ).toBe(403);
-  expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(
-    201,
-  );
+  expect(
+    (await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved' }, { as: 'pr@demo' })).status,
+  ).toBe(201);
 
   const rows = await rowsFor(`resource=${id}&action=POST%20/api/interactions/:id/decisions`, 2);
   expect(rows.map((r) => [r.actor, r.body.outcome, r.status])).toEqual([
@@ -112,14 +117,10 @@ test('knowledge article edits and deletes carry their before/after', async () =>
 });
 
 test('X-Forwarded-For is not believed unless a trusted proxy is configured', async () => {
-  const r = await fetch(`${process.env.FIREBREAK_URL}/api/crises`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
-    // No topic: a 400, so no crisis is declared for the other tests, and still one audit row.
-    body: JSON.stringify({ by: 'audit-xff@demo' }),
-  });
+  // A bad body: a 400, so nothing changes for the other tests, and still one audit row.
+  const r = await api('PUT', '/api/auth/password', {}, { as: 'legal.backup@demo', headers: { 'x-forwarded-for': '203.0.113.9' } });
   expect(r.status).toBe(400);
-  const [row] = await rowsFor('actor=audit-xff@demo');
+  const [row] = await rowsFor(`actor=legal.backup@demo&action=${encodeURIComponent('PUT /api/auth/password')}`);
   expect(row.ip).toMatch(LOCAL_IP);
 });
 
@@ -143,7 +144,9 @@ test('search filters by actor, action, time and text, and pages with a cursor', 
 });
 
 test('exports the matching rows as CSV and as JSON', async () => {
-  const csv = await fetch(`${process.env.FIREBREAK_URL}/api/audit/export?format=csv&actor=manager@demo`);
+  const csv = await fetch(`${process.env.FIREBREAK_URL}/api/audit/export?format=csv&actor=manager@demo`, {
+    headers: { authorization: `Bearer ${await tokenFor('admin@demo')}` },
+  });
   expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
   const lines = (await csv.text()).trim().split('\n');
   expect(lines[0]).toBe('seq,at,actor,action,method,route,resourceType,resourceId,status,ip,body,changes,prevHash,hash');
@@ -167,7 +170,7 @@ test('the table is append-only: UPDATE and DELETE are rejected by the trigger', 
 
 test('concurrent requests keep one valid chain', async () => {
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => api('POST', '/api/playbooks', { key: `audit-conc-${i}`, by: `audit-conc-${i}` })),
+    Array.from({ length: 20 }, (_, i) => api('POST', '/api/playbooks', { key: `audit-conc-${i}`, name: `audit-conc-${i}` })),
   );
   expect(results.every((r) => r.status === 400)).toBe(true); // bad bodies are audited too
   await rowsFor('q=audit-conc-&action=POST%20/api/playbooks', 20);

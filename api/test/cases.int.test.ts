@@ -167,7 +167,7 @@ describe('the case and its auto to-do list', () => {
     const listed = (await api('GET', '/api/cases?status=open&limit=500')).body;
     expect(listed.find((c: { id: string }) => c.id === caseId)).toMatchObject({ status: 'open', interactions: 2, channels: ['x'] });
 
-    const resolved = await api('POST', `/api/cases/${caseId}/resolve`, { resolution: 'answered both', by: 'agent@demo' });
+    const resolved = await api('POST', `/api/cases/${caseId}/resolve`, { resolution: 'answered both' }, { as: 'agent@demo' });
     expect(resolved).toMatchObject({ status: 200, body: { caseId, closed: true } });
     view = (await api('GET', `/api/cases/${caseId}`)).body;
     expect(view).toMatchObject({

@@ -102,12 +102,12 @@ test('killed mid-approval: the decision waits for a worker, the run finishes, on
   await waitFor(id, (r) => r.waiting?.waitFor === 'approval');
   killWorker();
   // The Update is accepted only once a worker runs the workflow again.
-  const decision = api('POST', `/api/interactions/${id}/decisions`, {
-    nodeId: 'approval',
-    outcome: 'approved',
-    by: 'pr@demo',
-    text: 'We are on it, Dana.',
-  });
+  const decision = api(
+    'POST',
+    `/api/interactions/${id}/decisions`,
+    { nodeId: 'approval', outcome: 'approved', text: 'We are on it, Dana.' },
+    { as: 'pr@demo' },
+  );
   await new Promise((r) => setTimeout(r, 1500));
   await startAgain();
   expect((await decision).status).toBe(201);
@@ -120,9 +120,9 @@ test('killed in the middle of sending: the send is retried on a new worker and g
   await restartWorker({ FIREBREAK_CHANNEL_ADAPTERS: '*=slow:4000' });
   const id = await post('dur-3', 'durability-approval');
   await waitFor(id, (r) => r.waiting?.waitFor === 'approval');
-  expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(
-    201,
-  );
+  expect(
+    (await api('POST', `/api/interactions/${id}/decisions`, { nodeId: 'approval', outcome: 'approved' }, { as: 'pr@demo' })).status,
+  ).toBe(201);
   // The outbox row is written and counted before the (slow) channel call: kill inside it.
   await eventually(async () => ((await sends(id))[0]?.attempts === 1 ? true : undefined), 20_000, 'the send to start');
   killWorker();

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { chooseVariant } from '@firebreak/engine';
 import { api } from './support/http';
+import { decide } from './support/decisions';
 import { runId, until } from './support/cases';
 import { exampleForTest } from './support/examples';
 import { publishPlaybook } from './support/playbooks';
@@ -35,7 +36,6 @@ const post = async (playbook: string, externalId: string, text: string, author: 
   expect(r.status).toBe(202);
   return r.body.id as string;
 };
-const decide = (id: string, body: object) => api('POST', `/api/interactions/${id}/decisions`, body);
 const nodes = (run: any) => run.path.map((s: any) => s.nodeId);
 const waitingFor = (node: string, what: string) => (r: any) => r.waiting?.nodeId === node && r.waiting.waitFor === what;
 

@@ -86,11 +86,17 @@ test('a decision moves a waiting run on; an outcome the node lacks is refused wi
   await eventually(async () =>
     (await api('GET', `/api/interactions/${posted.body.id}`)).body.waiting?.waitFor === 'task' ? true : undefined,
   );
-  const bad = await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'teleport', by: 'agent@demo' });
+  const bad = await api(
+    'POST',
+    `/api/interactions/${posted.body.id}/decisions`,
+    { nodeId: 'task', outcome: 'teleport' },
+    { as: 'agent@demo' },
+  );
   expect(bad.status).toBe(422);
   expect(bad.body.message).toMatch(/"teleport" is not a decision/);
   expect(
-    (await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'answered', by: 'agent@demo' })).status,
+    (await api('POST', `/api/interactions/${posted.body.id}/decisions`, { nodeId: 'task', outcome: 'answered' }, { as: 'agent@demo' }))
+      .status,
   ).toBe(201);
   const done = await eventually(async () => {
     const r = await api('GET', `/api/interactions/${posted.body.id}`);

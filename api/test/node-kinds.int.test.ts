@@ -95,7 +95,7 @@ test('a message goes through every node kind of the catalog on the real stack', 
   const id = posted.body.id;
   const decide = async (nodeId: string, outcome: string, by: string, text?: string) => {
     await until(id, (r) => r.waiting?.nodeId === nodeId && r.waiting.waitFor !== 'activity');
-    expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId, outcome, by, text })).status).toBe(201);
+    expect((await api('POST', `/api/interactions/${id}/decisions`, { nodeId, outcome, text }, { as: by })).status).toBe(201);
   };
   await decide('approval', 'approved', 'pr@demo');
   await decide('task', 'done', 'agent@demo');

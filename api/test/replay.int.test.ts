@@ -4,6 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { api } from './support/http';
+import { decide as takeDecision, TestDecision } from './support/decisions';
 import { runId, until } from './support/cases';
 import { exampleForTest } from './support/examples';
 import { chain, publishPlaybook } from './support/playbooks';
@@ -70,8 +71,8 @@ const post = async (playbook: string, ext: string, text: string) =>
       playbook,
     })
   ).body.id as string;
-const decide = async (id: string, body: object) => {
-  const r = await api('POST', `/api/interactions/${id}/decisions`, body);
+const decide = async (id: string, body: TestDecision) => {
+  const r = await takeDecision(id, body);
   if (r.status !== 201) throw new Error(`decision ${JSON.stringify(body)} → ${r.status} ${JSON.stringify(r.body)}`);
 };
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { eventually } from './support/http';
+import { eventually, tokenFor } from './support/http';
 import { chain, publishPlaybook } from './support/playbooks';
 import { startOwnServices } from './support/stack';
 
@@ -51,7 +51,7 @@ afterAll(async () => {
 async function post(channel: string, externalId: string): Promise<string> {
   const res = await fetch(`${url}/api/interactions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('agent@demo')}` },
     body: JSON.stringify({
       channel,
       externalId,

@@ -36,15 +36,15 @@ test('a v1 run waiting for approval finishes on v1 while new runs take v2; rollb
   expect(runB.playbookVersion.version).toBe(second.version);
   expect(runB.tags).toEqual(['v2']);
 
-  expect((await api('POST', `/api/interactions/${a}/decisions`, { nodeId: 'approval', outcome: 'approved', by: 'pr@demo' })).status).toBe(
-    201,
-  );
+  expect(
+    (await api('POST', `/api/interactions/${a}/decisions`, { nodeId: 'approval', outcome: 'approved' }, { as: 'pr@demo' })).status,
+  ).toBe(201);
   const runA = await waitFor(a, (r) => r.status === 'completed');
   expect(runA.playbookVersion.version).toBe(first.version);
   expect(runA.tags).toEqual(['v1']);
   expect(runA.path.map((s: any) => s.nodeId)).toEqual(['start', 'approval', 'tag', 'end']);
 
-  const rolled = await api('POST', `/api/playbooks/versions-test/versions/${first.version}/rollback`, { by: 'manager@demo' });
+  const rolled = await api('POST', `/api/playbooks/versions-test/versions/${first.version}/rollback`, {}, { as: 'manager@demo' });
   expect(rolled.status).toBe(201);
   expect(rolled.body).toMatchObject({ version: second.version + 1, note: `rollback to version ${first.version}` });
   const versions = (await api('GET', '/api/playbooks/versions-test/versions')).body;

@@ -6,6 +6,7 @@ import { AuditEntryEntity } from './audit.entity';
 import { AuditLogService } from './audit-log.service';
 import { AuditQuery, auditQuerySchema, exportQuerySchema } from './audit.query';
 import { z } from 'zod';
+import { Roles } from '../auth/roles';
 
 const CSV_COLUMNS: Array<keyof AuditEntryEntity> = [
   'seq',
@@ -25,6 +26,7 @@ const CSV_COLUMNS: Array<keyof AuditEntryEntity> = [
 ];
 
 @ApiTags('audit')
+@Roles('admin', 'manager')
 @Controller('api/audit')
 export class AuditController {
   constructor(private readonly log: AuditLogService) {}

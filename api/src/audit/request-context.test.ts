@@ -19,7 +19,7 @@ test('webhook and ingest payloads keep only their ids', () => {
   expect(auditedBody('/api/playbooks/:key/publish', { note: 'n' })).toEqual({ note: 'n' });
 });
 
-test('the actor is the `by` of the body, else anonymous', () => {
-  expect(actorOf({ body: { by: 'pr@demo' } } as Request)).toBe('pr@demo');
-  expect(actorOf({ body: undefined } as Request)).toBe('anonymous');
+test('the actor is the signed-in user, never a name in the body; else anonymous', () => {
+  expect(actorOf({ user: { email: 'pr@demo' }, body: { by: 'legal@demo' } } as unknown as Request)).toBe('pr@demo');
+  expect(actorOf({ body: { by: 'pr@demo' } } as Request)).toBe('anonymous');
 });

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import type { Request } from 'express';
+import type { AuthUser } from '../auth/roles';
 import type { EntityChange } from './audit.entity';
 
 /** What one mutating request has done so far; the entity subscriber adds its changes here. */
@@ -9,13 +10,9 @@ export interface AuditRequestContext {
 
 export const auditContext = new AsyncLocalStorage<AuditRequestContext>();
 
-/**
- * Who made the request. Today the `by` field of the body (the user the editor names), else
- * anonymous; the JWT auth work replaces this one function with the token's subject.
- */
+/** Who made the request: the signed-in user's e-mail (or `token:<name>` for an API token), else anonymous. */
 export function actorOf(request: Request): string {
-  const by = (request.body as { by?: unknown } | undefined)?.by;
-  return typeof by === 'string' && by.length > 0 ? by.slice(0, 200) : 'anonymous';
+  return (request as Request & { user?: AuthUser }).user?.email ?? 'anonymous';
 }
 
 const SECRET_KEY = /password|token|secret/i;

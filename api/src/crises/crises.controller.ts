@@ -1,34 +1,52 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { AnyRole, AuthUser, CurrentUser, Roles } from '../auth/roles';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { CrisesService } from './crises.service';
 
-const declareSchema = z.object({ topic: z.string().trim().min(1).max(100), by: z.string().min(1).max(200) });
-const standDownSchema = z.object({ by: z.string().min(1).max(200) });
+// Who declares comes from the sign-in: a `by` in the body is refused, not silently believed.
+const declareSchema = z.object({ topic: z.string().trim().min(1, 'a crisis topic is required').max(100) }).strict();
+const listSchema = z.object({ status: z.enum(['active', 'stood_down']).optional() });
 
+/**
+ * Crises. The seeds' crisis plan has PR "quickly pick up potentially damaging issues" and
+ * work with management on the response, so PR, managers and admins declare and stand down;
+ * frontline agents escalate to PR (and the volume detector declares on a spike) rather than
+ * switching every playbook into crisis mode themselves. Everyone signed in sees them.
+ */
 @ApiTags('crises')
 @Controller('api/crises')
 export class CrisesController {
   constructor(private readonly crises: CrisesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Crises, newest first (?status=active|stood_down)' })
-  list(@Query('status') status?: string) {
-    return this.crises.list(status === 'active' || status === 'stood_down' ? status : undefined);
+  @AnyRole()
+  @ApiOperation({ summary: 'Crises, newest first: who declared and stood down each and when, and how many interactions it affected' })
+  @ApiQuery({ name: 'status', required: false, enum: ['active', 'stood_down'] })
+  list(@Query(new ZodPipe(listSchema)) query: z.infer<typeof listSchema>) {
+    return this.crises.list(query.status);
+  }
+
+  @Get(':id')
+  @AnyRole()
+  @ApiOperation({ summary: 'One crisis' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.crises.get(id);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Declare a crisis on a topic (409 if one is active on it)' })
+  @Roles('admin', 'manager', 'pr')
+  @ApiOperation({ summary: 'Declare a crisis on a topic as the signed-in user (409 if one is active on it)' })
   @ApiBody({ schema: openApiSchema(declareSchema) })
-  declare(@Body(new ZodPipe(declareSchema)) body: z.infer<typeof declareSchema>) {
-    return this.crises.declare(body.topic, body.by);
+  declare(@Body(new ZodPipe(declareSchema)) body: z.infer<typeof declareSchema>, @CurrentUser() user: AuthUser) {
+    return this.crises.declare(body.topic, user);
   }
 
   @Post(':id/stand-down')
-  @ApiOperation({ summary: 'Stand a crisis down: crisis decisions take their normal branch again' })
-  @ApiBody({ schema: openApiSchema(standDownSchema) })
-  standDown(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(standDownSchema)) body: z.infer<typeof standDownSchema>) {
-    return this.crises.standDown(id, body.by);
+  @Roles('admin', 'manager', 'pr')
+  @ApiOperation({ summary: 'Stand a crisis down as the signed-in user: crisis decisions take their normal branch again' })
+  standDown(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser) {
+    return this.crises.standDown(id, user);
   }
 }

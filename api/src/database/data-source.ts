@@ -12,13 +12,23 @@ import { Approvals1732800000000 } from './migrations/1732800000000-approvals';
 import { CrisisStandDown1732900000000 } from './migrations/1732900000000-crisis-stand-down';
 import { Audit1733000000000 } from './migrations/1733000000000-audit';
 import { auditEntities } from '../audit/audit.entity';
+import { authEntities } from '../auth/entities';
+import { Auth1733100000000 } from './migrations/1733100000000-auth';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
  * tests. A module with tables of its own exports its entity list and adds it here, and adds
  * its migrations (each a file in ./migrations with a later timestamp) to the list below.
  */
-export const entities = [...coreEntities, ...caseEntities, ...routingEntities, ...approvalEntities, ...knowledgeEntities, ...auditEntities];
+export const entities = [
+  ...coreEntities,
+  ...caseEntities,
+  ...routingEntities,
+  ...approvalEntities,
+  ...knowledgeEntities,
+  ...auditEntities,
+  ...authEntities,
+];
 export const migrations = [
   Init1732500000000,
   CasesRouting1732600000000,
@@ -26,6 +36,7 @@ export const migrations = [
   Knowledge1732700000000,
   CrisisStandDown1732900000000,
   Audit1733000000000,
+  Auth1733100000000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

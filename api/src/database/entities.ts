@@ -11,7 +11,10 @@ export class UserEntity {
   @Column({ type: 'text', unique: true }) email: string;
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) role: 'admin' | 'manager' | 'pr' | 'legal' | 'agent' | 'viewer';
-  @Column({ type: 'text', name: 'password_hash' }) passwordHash: string;
+  @Column({ type: 'text', name: 'password_hash', select: false }) passwordHash: string;
+  /** A disabled user can no longer sign in or use their session; their name stays in the audit log. */
+  @Column({ type: 'boolean', default: false }) disabled: boolean;
+  @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true }) lastLoginAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }
 

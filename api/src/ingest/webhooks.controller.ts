@@ -19,6 +19,7 @@ import { interactionsFromMeta, metaDeliverySchema } from './meta-events';
 import { RawBodyRequest, signatureMatches, xCrcResponseToken } from './signatures';
 import { WebhookIngest } from './webhook-ingest';
 import { interactionsFromX, xActivitySchema } from './x-events';
+import { Public } from '../auth/roles';
 
 function secret(value: string | undefined, name: string): string {
   if (!value) throw new ServiceUnavailableException(`this webhook is not configured: set ${name}`);
@@ -31,6 +32,7 @@ function secret(value: string | undefined, name: string): string {
  * taken in like `POST /api/interactions` (a redelivery is a no-op).
  */
 @ApiTags('webhooks')
+@Public()
 @Controller('api/webhooks')
 export class WebhooksController {
   constructor(private readonly ingest: WebhookIngest) {}

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { InteractionInput, interactionInputSchema } from './interaction.schema';
 import { InteractionsService } from './interactions.service';
+import { AnyRole, Roles } from '../auth/roles';
 
 @ApiTags('interactions')
 @Controller('api/interactions')
@@ -10,6 +11,7 @@ export class InteractionsController {
   constructor(private readonly interactions: InteractionsService) {}
 
   @Post()
+  @Roles('admin', 'manager', 'agent')
   @HttpCode(202)
   @ApiOperation({ summary: 'Take in one interaction (generic JSON channel); the same channel + externalId again is a no-op' })
   @ApiBody({ schema: openApiSchema(interactionInputSchema) })
@@ -19,12 +21,14 @@ export class InteractionsController {
   }
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'The most recent interactions' })
   recent(@Query('limit') limit?: string) {
     return this.interactions.recent(Number(limit ?? 50) || 50);
   }
 
   @Get(':id')
+  @AnyRole()
   @ApiOperation({ summary: 'Status, playbook version, facts and the path taken' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.interactions.get(id);

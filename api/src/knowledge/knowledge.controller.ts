@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { ArticleInput, articleInputSchema } from './article.schema';
 import { KnowledgeService } from './knowledge.service';
+import { AnyRole, Roles } from '../auth/roles';
 
 @ApiTags('knowledge')
 @Controller('api/knowledge')
@@ -10,6 +11,7 @@ export class KnowledgeController {
   constructor(private readonly knowledge: KnowledgeService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Every knowledge-base article' })
   list() {
     return this.knowledge.list();
@@ -17,6 +19,7 @@ export class KnowledgeController {
 
   // Before ':id', or "search" would be taken for an id.
   @Get('search')
+  @AnyRole()
   @ApiOperation({ summary: 'The articles that fit a text, best first: full-text rank, keyword boost, and why' })
   @ApiQuery({ name: 'q', description: 'a customer message or search words' })
   @ApiQuery({ name: 'limit', required: false })
@@ -25,11 +28,13 @@ export class KnowledgeController {
   }
 
   @Get(':id')
+  @AnyRole()
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.knowledge.get(id);
   }
 
   @Post()
+  @Roles('admin', 'manager')
   @ApiOperation({ summary: 'Add an article (body: a Handlebars template; query: a keyword query that boosts it)' })
   @ApiBody({ schema: openApiSchema(articleInputSchema) })
   create(@Body(new ZodPipe(articleInputSchema)) body: ArticleInput) {
@@ -37,12 +42,14 @@ export class KnowledgeController {
   }
 
   @Put(':id')
+  @Roles('admin', 'manager')
   @ApiBody({ schema: openApiSchema(articleInputSchema) })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(articleInputSchema)) body: ArticleInput) {
     return this.knowledge.update(id, body);
   }
 
   @Delete(':id')
+  @Roles('admin', 'manager')
   @HttpCode(204)
   remove(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.knowledge.remove(id);

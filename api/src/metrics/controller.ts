@@ -2,9 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from './service';
 import { seriesSchema, windowSchema, ZodQueryPipe, type MetricsWindow, type SeriesQuery } from './query';
+import { AnyRole } from '../auth/roles';
 
 /** Read-only: every figure is derived from rows the api and the worker already write. */
 @ApiTags('metrics')
+@AnyRole()
 @Controller('api/metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

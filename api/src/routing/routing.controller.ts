@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { AgentInput, agentSchema, availabilitySchema, pullSchema, teamSchema } from './schema';
 import { RoutingService } from './routing.service';
+import { AnyRole, Roles } from '../auth/roles';
 
 @ApiTags('routing')
 @Controller('api')
@@ -10,35 +11,41 @@ export class RoutingController {
   constructor(private readonly routing: RoutingService) {}
 
   @Get('teams')
+  @AnyRole()
   @ApiOperation({ summary: 'Teams with their number of agents and how many are available' })
   teams() {
     return this.routing.teams();
   }
 
   @Post('teams')
+  @Roles('admin', 'manager')
   @ApiBody({ schema: openApiSchema(teamSchema) })
   createTeam(@Body(new ZodPipe(teamSchema)) body: { key: string; name: string }) {
     return this.routing.createTeam(body);
   }
 
   @Get('agents')
+  @AnyRole()
   @ApiOperation({ summary: 'Agents with teams, skills, capacity, availability and current load (open cases)' })
   agents() {
     return this.routing.agents();
   }
 
   @Get('agents/:id')
+  @AnyRole()
   agent(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.routing.agent(id);
   }
 
   @Post('agents')
+  @Roles('admin', 'manager')
   @ApiBody({ schema: openApiSchema(agentSchema) })
   createAgent(@Body(new ZodPipe(agentSchema)) body: AgentInput) {
     return this.routing.createAgent(body);
   }
 
   @Put('agents/:id/availability')
+  @Roles('admin', 'manager', 'agent')
   @ApiOperation({ summary: 'Set an agent (un)available; coming back takes queued push work up to capacity' })
   @ApiBody({ schema: openApiSchema(availabilitySchema) })
   availability(@Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(availabilitySchema)) body: { available: boolean }) {
@@ -46,12 +53,14 @@ export class RoutingController {
   }
 
   @Get('routing/queues')
+  @AnyRole()
   @ApiOperation({ summary: 'Per team, the queued items in the order agents get them (tier, influence, reach, age)' })
   queues(@Query('team') team?: string) {
     return this.routing.queues(team || undefined);
   }
 
   @Post('routing/queues/:team/pull')
+  @Roles('admin', 'manager', 'agent')
   @HttpCode(200)
   @ApiOperation({ summary: 'An agent takes the next queued item of a team; `assignment` is null when nothing fits' })
   @ApiBody({ schema: openApiSchema(pullSchema) })

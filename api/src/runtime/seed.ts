@@ -11,10 +11,12 @@ import { PlaybookEntity, PlaybookVersionEntity, TemplateEntity, UserEntity } fro
 
 export const DEMO_PASSWORD = 'firebreak';
 export const DEMO_USERS = [
+  { email: 'admin@demo', name: 'Ada Admin', role: 'admin' },
   { email: 'manager@demo', name: 'Maya Manager', role: 'manager' },
   { email: 'pr@demo', name: 'Priya PR', role: 'pr' },
   { email: 'legal@demo', name: 'Leo Legal', role: 'legal' },
   { email: 'agent@demo', name: 'Alex Agent', role: 'agent' },
+  { email: 'viewer@demo', name: 'Vic Viewer', role: 'viewer' },
   // Backups on the on-duty roster: approvals move to them when the first approver's SLA expires.
   { email: 'pr.backup@demo', name: 'Pat PR (backup)', role: 'pr' },
   { email: 'legal.backup@demo', name: 'Lou Legal (backup)', role: 'legal' },

@@ -5,8 +5,8 @@ import { AnyRole, AuthUser, CurrentUser, Roles } from '../auth/roles';
 import { openApiSchema, ZodPipe } from '../common/zod';
 import { CrisesService } from './crises.service';
 
-// Who declares comes from the sign-in: a `by` in the body is refused, not silently believed.
-const declareSchema = z.object({ topic: z.string().trim().min(1, 'a crisis topic is required').max(100) }).strict();
+// Who declares comes from the sign-in; a `by` older clients still send is dropped, never believed.
+const declareSchema = z.object({ topic: z.string().trim().min(1, 'a crisis topic is required').max(100) });
 const listSchema = z.object({ status: z.enum(['active', 'stood_down']).optional() });
 
 /**

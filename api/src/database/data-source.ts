@@ -14,6 +14,7 @@ import { Audit1733000000000 } from './migrations/1733000000000-audit';
 import { auditEntities } from '../audit/audit.entity';
 import { authEntities } from '../auth/entities';
 import { Auth1733100000000 } from './migrations/1733100000000-auth';
+import { LiveEvents1733140000000 } from './migrations/1733140000000-live-events';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -37,6 +38,7 @@ export const migrations = [
   CrisisStandDown1732900000000,
   Audit1733000000000,
   Auth1733100000000,
+  LiveEvents1733140000000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

@@ -15,6 +15,8 @@ import { auditEntities } from '../audit/audit.entity';
 import { authEntities } from '../auth/entities';
 import { Auth1733100000000 } from './migrations/1733100000000-auth';
 import { LiveEvents1733140000000 } from './migrations/1733140000000-live-events';
+import { playbookEntities } from '../playbooks/publish-request.entity';
+import { PublishRequests1733112500000 } from './migrations/1733112500000-publish-requests';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -29,6 +31,7 @@ export const entities = [
   ...knowledgeEntities,
   ...auditEntities,
   ...authEntities,
+  ...playbookEntities,
 ];
 export const migrations = [
   Init1732500000000,
@@ -39,6 +42,7 @@ export const migrations = [
   Audit1733000000000,
   Auth1733100000000,
   LiveEvents1733140000000,
+  PublishRequests1733112500000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

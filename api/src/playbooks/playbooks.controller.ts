@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Playbook, playbookSchema } from '@firebreak/engine';
+import { AnyRole, AuthUser, CurrentUser, Roles } from '../auth/roles';
 import { openApiSchema, ZodPipe } from '../common/zod';
+import { listQuery, QueryPipe } from './params';
 import { PlaybooksService } from './playbooks.service';
-import { AnyRole, Roles } from '../auth/roles';
 
-const publishSchema = z.object({ note: z.string().max(2000).optional(), by: z.string().max(200).optional() }).default({});
+/** Managers (and admins) change playbooks; every signed-in role may read them. */
+export const EDITORS = ['admin', 'manager'] as const;
 
 @ApiTags('playbooks')
 @Controller('api/playbooks')
@@ -15,13 +17,14 @@ export class PlaybooksController {
 
   @Get()
   @AnyRole()
-  @ApiOperation({ summary: 'All playbooks with their live version' })
-  list() {
-    return this.playbooks.list();
+  @ApiOperation({ summary: 'All playbooks with their live version (archived ones only with ?archived=true)' })
+  @ApiQuery({ name: 'archived', required: false, enum: ['true', 'false'] })
+  list(@Query(new QueryPipe(listQuery)) q: z.infer<typeof listQuery>) {
+    return this.playbooks.list(q.archived);
   }
 
   @Post()
-  @Roles('admin', 'manager')
+  @Roles(...EDITORS)
   @ApiOperation({ summary: 'Create a playbook; its graph becomes the first draft' })
   @ApiBody({ schema: openApiSchema(playbookSchema) })
   create(@Body(new ZodPipe(playbookSchema)) body: Playbook) {
@@ -36,44 +39,50 @@ export class PlaybooksController {
   }
 
   @Put(':key/draft')
-  @Roles('admin', 'manager')
-  @ApiOperation({ summary: 'Replace the draft (saved even with problems; publish refuses those)' })
+  @Roles(...EDITORS)
+  @ApiOperation({ summary: 'Replace the draft (saved even with problems; publish refuses those); 409 when archived' })
   @ApiBody({ schema: openApiSchema(playbookSchema) })
   updateDraft(@Param('key') key: string, @Body(new ZodPipe(playbookSchema)) body: Playbook) {
     return this.playbooks.updateDraft(key, body);
   }
 
-  @Post(':key/publish')
-  @Roles('admin', 'manager')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Publish the draft as a new immutable version (422 with the problem list when invalid)' })
-  @ApiBody({ schema: openApiSchema(publishSchema), required: false })
-  publish(@Param('key') key: string, @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>) {
-    return this.playbooks.publish(key, body.note, body.by);
-  }
-
   @Get(':key/versions')
   @AnyRole()
+  @ApiOperation({ summary: 'Published versions, newest first: number, change note, publisher, approver (four eyes), time, live' })
   versions(@Param('key') key: string) {
     return this.playbooks.versions(key);
   }
 
   @Post(':key/versions/:version/rollback')
-  @Roles('admin', 'manager')
+  @Roles(...EDITORS)
   @HttpCode(201)
   @ApiOperation({ summary: 'Publish an old version again as the newest one (runs already started keep their version)' })
-  @ApiBody({ schema: openApiSchema(publishSchema), required: false })
-  rollback(
-    @Param('key') key: string,
-    @Param('version', ParseIntPipe) version: number,
-    @Body(new ZodPipe(publishSchema)) body: z.infer<typeof publishSchema>,
-  ) {
-    return this.playbooks.rollback(key, version, body.by);
+  rollback(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser | undefined) {
+    return this.playbooks.rollback(key, version, user?.email ?? null);
   }
 
   @Get(':key/versions/:version')
   @AnyRole()
+  @ApiOperation({ summary: 'One published version with its graph' })
   version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
     return this.playbooks.version(key, version);
+  }
+
+  @Post(':key/archive')
+  @Roles(...EDITORS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Archive: no new interactions start on it (runs in flight finish on their version); hidden from the list; read-only',
+  })
+  archive(@Param('key') key: string) {
+    return this.playbooks.setArchived(key, true);
+  }
+
+  @Post(':key/unarchive')
+  @Roles(...EDITORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Unarchive: its live version takes new interactions again' })
+  unarchive(@Param('key') key: string) {
+    return this.playbooks.setArchived(key, false);
   }
 }

@@ -1,10 +1,12 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { hasErrors, Playbook, playbookSchema, validate, Problem } from '@firebreak/engine';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { hasErrors, Playbook, validate, Problem } from '@firebreak/engine';
 import { PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
 import { asJson } from '../database/json';
 import { TemplatesService } from '../templates/templates.service';
+import type { VersionRef } from './params';
+import { PublishRequestEntity } from './publish-request.entity';
 
 export interface PlaybookSummary {
   key: string;
@@ -15,6 +17,17 @@ export interface PlaybookSummary {
   updatedAt: Date;
 }
 
+/** A published version as the api shows it. */
+export interface PublishedVersion {
+  id: string;
+  key: string;
+  version: number;
+  note: string | null;
+  publishedBy: string | null;
+  publishedAt: Date;
+  problems: Problem[];
+}
+
 @Injectable()
 export class PlaybooksService {
   constructor(
@@ -22,8 +35,11 @@ export class PlaybooksService {
     private readonly templates: TemplatesService,
   ) {}
 
-  async list(): Promise<PlaybookSummary[]> {
-    const rows = await this.db.getRepository(PlaybookEntity).find({ order: { name: 'ASC' } });
+  /** Archived playbooks are left out unless asked for. */
+  async list(includeArchived = false): Promise<PlaybookSummary[]> {
+    const rows = await this.db
+      .getRepository(PlaybookEntity)
+      .find({ where: includeArchived ? {} : { archived: false }, order: { name: 'ASC' } });
     const versions = await this.db.getRepository(PlaybookVersionEntity).find({ select: { id: true, version: true } });
     const byId = new Map(versions.map((v) => [v.id, v.version]));
     return rows.map((p) => this.summary(p, byId));
@@ -48,6 +64,7 @@ export class PlaybooksService {
 
   async updateDraft(key: string, input: Playbook): Promise<{ key: string; problems: Problem[] }> {
     const p = await this.find(key);
+    this.assertEditable(p);
     if (input.key !== key)
       throw new UnprocessableEntityException({
         message: `the body's key "${input.key}" differs from the url's "${key}"`,
@@ -57,44 +74,76 @@ export class PlaybooksService {
     return { key, problems: await this.check(input) };
   }
 
-  /** Validate the draft and freeze it as the next immutable version; it becomes live. */
-  async publish(key: string, note: string | undefined, by: string | undefined) {
-    const p = await this.find(key);
-    return this.freeze(p, p.draft, note ?? null, by ?? null);
-  }
-
   /**
    * Rollback is a publish: an old version's graph becomes the newest version (and the draft),
-   * so history only grows and runs already pinned to any version are untouched.
+   * so history only grows and runs already pinned to any version are untouched. It is not
+   * held for four eyes: the graph was published (and so approved) before, and a rollback is
+   * what one reaches for when the live version misbehaves.
    */
-  async rollback(key: string, version: number, by: string | undefined) {
+  async rollback(key: string, version: number, by: string | null): Promise<PublishedVersion> {
     const p = await this.find(key);
     const old = await this.db.getRepository(PlaybookVersionEntity).findOneBy({ playbookId: p.id, version });
     if (!old) throw new NotFoundException(`playbook "${key}" has no version ${version}`);
-    const published = await this.freeze(p, old.graph, `rollback to version ${version}`, by ?? null);
-    await this.db.getRepository(PlaybookEntity).update({ id: p.id }, { draft: asJson(old.graph) });
-    return published;
-  }
-
-  private async freeze(p: PlaybookEntity, graph: Playbook, note: string | null, by: string | null) {
-    const problems = await this.check(graph);
-    if (hasErrors(problems))
-      throw new UnprocessableEntityException({ message: `the draft of "${p.key}" has problems and cannot be published`, problems });
+    const problems = await this.assertPublishable(p, old.graph);
     return this.db.transaction(async (tx) => {
-      // Lock the playbook row so two publishes cannot take the same version number.
-      await tx
-        .getRepository(PlaybookEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: p.id })
-        .getOne();
-      const version = await this.nextVersion(tx, p.id);
-      const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph, note, publishedBy: by });
-      await tx.getRepository(PlaybookEntity).update({ id: p.id }, { liveVersionId: saved.id, liveSince: new Date(), archived: false });
-      return { id: saved.id, key: p.key, version, note: saved.note, publishedAt: saved.publishedAt, problems };
+      const published = await this.freeze(tx, p, { graph: old.graph, problems, note: `rollback to version ${version}`, by });
+      await tx.getRepository(PlaybookEntity).update({ id: p.id }, { draft: asJson(old.graph) });
+      return published;
     });
   }
 
+  /** 422 with every problem when a graph cannot be published; 409 when the playbook is archived. */
+  async assertPublishable(p: PlaybookEntity, graph: Playbook): Promise<Problem[]> {
+    this.assertEditable(p);
+    const problems = await this.check(graph);
+    if (hasErrors(problems))
+      throw new UnprocessableEntityException({ message: `the draft of "${p.key}" has problems and cannot be published`, problems });
+    return problems;
+  }
+
+  /**
+   * Freeze a graph (checked by assertPublishable) as the next immutable version and make it
+   * live, inside the caller's transaction. The playbook row is locked first, so two publishes
+   * cannot take the same number and an archive that committed meanwhile is seen.
+   */
+  async freeze(
+    tx: EntityManager,
+    p: PlaybookEntity,
+    { graph, problems, note, by }: { graph: Playbook; problems: Problem[]; note: string | null; by: string | null },
+  ): Promise<PublishedVersion> {
+    const locked = await tx
+      .getRepository(PlaybookEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id: p.id })
+      .getOneOrFail();
+    this.assertEditable(locked);
+    const version = await this.nextVersion(tx, p.id);
+    const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph, note, publishedBy: by });
+    await tx.getRepository(PlaybookEntity).update({ id: p.id }, { liveVersionId: saved.id, liveSince: new Date() });
+    return {
+      id: saved.id,
+      key: p.key,
+      version,
+      note: saved.note,
+      publishedBy: saved.publishedBy,
+      publishedAt: saved.publishedAt,
+      problems,
+    };
+  }
+
+  /**
+   * Archived playbooks take no new interactions (the interactions service only picks
+   * unarchived ones); runs already going finish on their pinned version.
+   */
+  async setArchived(key: string, archived: boolean): Promise<PlaybookSummary> {
+    const p = await this.find(key);
+    if (p.archived !== archived) await this.db.getRepository(PlaybookEntity).update({ id: p.id }, { archived });
+    const live = p.liveVersionId ? await this.db.getRepository(PlaybookVersionEntity).findOneByOrFail({ id: p.liveVersionId }) : null;
+    return this.summary({ ...p, archived }, new Map(live ? [[live.id, live.version]] : []));
+  }
+
+  /** History, newest first; a version published through four eyes names its approver. */
   async versions(key: string) {
     const p = await this.find(key);
     const rows = await this.db.getRepository(PlaybookVersionEntity).find({
@@ -102,7 +151,11 @@ export class PlaybooksService {
       order: { version: 'DESC' },
       select: { id: true, version: true, note: true, publishedBy: true, publishedAt: true },
     });
-    return rows.map((v) => ({ ...v, live: v.id === p.liveVersionId }));
+    const approvals = rows.length
+      ? await this.db.getRepository(PublishRequestEntity).find({ where: { versionId: In(rows.map((r) => r.id)) } })
+      : [];
+    const approvedBy = new Map(approvals.map((a) => [a.versionId, a.decidedBy]));
+    return rows.map((v) => ({ ...v, approvedBy: approvedBy.get(v.id) ?? null, live: v.id === p.liveVersionId }));
   }
 
   async version(key: string, version: number) {
@@ -112,13 +165,30 @@ export class PlaybooksService {
     return { ...v, live: v.id === p.liveVersionId };
   }
 
+  /** The graph of a version, or of the draft, with what the api says about where it came from. */
+  async graphAt(key: string, ref: VersionRef) {
+    const p = await this.find(key);
+    if (ref === 'draft') return { playbook: p, graph: p.draft, version: null };
+    const v = await this.db.getRepository(PlaybookVersionEntity).findOneBy({ playbookId: p.id, version: ref });
+    if (!v) throw new NotFoundException(`playbook "${key}" has no version ${ref}`);
+    return { playbook: p, graph: v.graph, version: v };
+  }
+
   /** The problems of a playbook against the templates that exist now. */
   async check(pb: unknown): Promise<Problem[]> {
     return validate(pb, { templates: await this.templates.sources() });
   }
 
-  parse(input: unknown): Playbook {
-    return playbookSchema.parse(input);
+  async find(key: string): Promise<PlaybookEntity> {
+    const p = await this.db.getRepository(PlaybookEntity).findOneBy({ key });
+    if (!p) throw new NotFoundException(`no playbook with key "${key}"`);
+    return p;
+  }
+
+  /** An archived playbook is read-only until it is unarchived. */
+  assertEditable(p: PlaybookEntity): void {
+    if (p.archived)
+      throw new ConflictException(`playbook "${p.key}" is archived; unarchive it (POST /api/playbooks/${p.key}/unarchive) to change it`);
   }
 
   private async nextVersion(tx: EntityManager, playbookId: string): Promise<number> {
@@ -129,12 +199,6 @@ export class PlaybooksService {
       .where('v.playbook_id = :playbookId', { playbookId })
       .getRawOne();
     return (max ?? 0) + 1;
-  }
-
-  private async find(key: string): Promise<PlaybookEntity> {
-    const p = await this.db.getRepository(PlaybookEntity).findOneBy({ key });
-    if (!p) throw new NotFoundException(`no playbook with key "${key}"`);
-    return p;
   }
 
   private summary(p: PlaybookEntity, versions: Map<string, number>): PlaybookSummary {

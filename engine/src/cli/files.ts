@@ -1,15 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { playbookSchema, type Playbook } from '../playbook/schema';
+import { fromDocument } from '../playbook/exchange';
+import type { Playbook } from '../playbook/schema';
 
-/** A playbook file, parsed against the schema (throws with the field paths when it is not one). */
+/** A playbook file (bare, or as the api exports it), parsed against the schema (throws with the field paths when it is not one). */
 export function readPlaybook(file: string): Playbook {
-  const parsed = playbookSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(
-      `${file} is not a playbook: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-    );
-  return parsed.data;
+  const read = fromDocument(JSON.parse(readFileSync(file, 'utf8')));
+  if (!read.ok) throw new Error(`${file} is not a playbook: ${read.problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`);
+  return read.playbook;
 }
 
 /** Template sources by name from a folder of `*.hbs` files; undefined when there is no folder. */

@@ -1,7 +1,9 @@
 /**
  * `firebreak import FILE` and `firebreak export KEY`: a playbook into or out of a running
- * Firebreak (FIREBREAK_URL, default http://localhost:8080). Import creates the playbook or
- * replaces its draft; it does not publish. Export prints the draft as JSON.
+ * Firebreak (FIREBREAK_URL, default http://localhost:8080), through the api's own import and
+ * export endpoints, so a file moves the same way from the CLI and from the editor. Import
+ * creates the playbook or replaces its draft; it does not publish. Export prints the draft in
+ * the file format of `playbook/exchange.ts`.
  */
 import { readPlaybook } from './files';
 import type { Io } from './index';
@@ -10,7 +12,6 @@ import type { Io } from './index';
 interface Reply {
   message?: string;
   problems: unknown[];
-  draft: unknown;
 }
 
 const base = () => (process.env.FIREBREAK_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -34,8 +35,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const pb = readPlaybook(args[0]);
-  const exists = (await call('GET', `/api/playbooks/${pb.key}`)).status === 200;
-  const r = exists ? await call('PUT', `/api/playbooks/${pb.key}/draft`, pb) : await call('POST', '/api/playbooks', pb);
+  let r = await call('POST', '/api/playbooks/import', pb);
+  const exists = r.status === 409;
+  if (exists) r = await call('POST', '/api/playbooks/import?mode=draft', pb);
   if (r.status >= 300) {
     io.stderr.write(`firebreak import: ${r.status} ${r.body?.message ?? ''}\n`);
     return 1;
@@ -51,11 +53,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     io.stderr.write('usage: firebreak export KEY   (FIREBREAK_URL, default http://localhost:8080)\n');
     return 2;
   }
-  const r = await call('GET', `/api/playbooks/${encodeURIComponent(args[0])}`);
+  const r = await call('GET', `/api/playbooks/${encodeURIComponent(args[0])}/export?version=draft`);
   if (r.status !== 200) {
     io.stderr.write(`firebreak export: ${r.status} ${r.body?.message ?? ''}\n`);
     return 1;
   }
-  io.stdout.write(JSON.stringify(r.body?.draft, null, 2) + '\n');
+  io.stdout.write(JSON.stringify(r.body, null, 2) + '\n');
   return 0;
 }

@@ -6,3 +6,4 @@ export * from './validate';
 export * from './entry';
 export * from './compile';
 export * from './diff';
+export * from './exchange';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -7,6 +8,7 @@ import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HealthController } from './health/health.controller';
+import { InboxModule } from './inbox/inbox.module';
 import { IngestModule } from './ingest/ingest.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
@@ -27,6 +29,8 @@ import { WorkspaceModule } from './workspace/workspace.module';
     PlaybooksModule,
     InteractionsModule,
     DecisionsModule,
+    ApprovalsModule,
+    InboxModule,
     KnowledgeModule,
     CasesModule,
     RoutingModule,

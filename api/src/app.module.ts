@@ -7,12 +7,14 @@ import { CasesModule } from './cases/cases.module';
 import { CrisesModule } from './crises/crises.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import { IngestModule } from './ingest/ingest.module';
 import { InteractionsModule } from './interactions/interactions.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
 import { RoutingModule } from './routing/routing.module';
 import { TemplatesModule } from './templates/templates.module';
@@ -37,6 +39,8 @@ import { WorkspaceModule } from './workspace/workspace.module';
     CrisesModule,
     AuditModule,
     MetricsModule,
+    ObservabilityModule,
+    EventsModule,
     IngestModule,
   ],
   controllers: [HealthController],

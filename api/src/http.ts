@@ -9,10 +9,13 @@ import { AppModule } from './app.module';
 import { JsonErrorsFilter } from './common/errors.filter';
 import { config } from './config';
 import type { RawBodyRequest } from './ingest/signatures';
+import { httpObservability } from './observability/http';
+import { PinoNestLogger } from './observability/nest-logger';
 
 /** The HTTP app: the api under /api, its OpenAPI docs at /api/docs, the built editor at /. */
 export async function createHttpApp(): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'], bodyParser: false });
+  const app = await NestFactory.create(AppModule, { logger: new PinoNestLogger(), bodyParser: false });
+  app.use(httpObservability()); // first: its duration and request id cover everything after it
   // The raw bytes are kept for the channel webhooks, whose signatures are over the body as sent.
   app.use(express.json({ limit: '2mb', verify: (req, _res, buf) => ((req as RawBodyRequest).rawBody = buf) }));
   // A body that is not JSON is the client's mistake: say so plainly instead of echoing the parser.

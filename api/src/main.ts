@@ -1,5 +1,6 @@
 import { required } from './config';
 import { createHttpApp, listen } from './http';
+import { logger } from './observability/log';
 import { bootstrapDatabase } from './runtime/bootstrap';
 
 /** The api as its own process (docker-compose, or any external deployment). */
@@ -8,10 +9,10 @@ async function main() {
   const app = await createHttpApp();
   app.enableShutdownHooks();
   const url = await listen(app);
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', url }));
+  logger.info({ url }, 'api listening');
 }
 
 main().catch((e) => {
-  console.error(e);
+  logger.fatal({ err: e }, 'the api could not start');
   process.exit(1);
 });

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
+import { logger } from '../observability/log';
+import { installWorkerRuntime } from '../observability/worker-logging';
 import { createWorker } from './worker';
 
 /** The Temporal worker as its own process: it scales apart from the HTTP api. */
 async function main() {
+  installWorkerRuntime(); // before any connection: the SDK's logs go through the JSON logger
   const { worker, close } = await createWorker();
   // The SDK's runtime already turns SIGINT/SIGTERM into a graceful worker.shutdown().
-  console.log(JSON.stringify({ level: 'info', msg: 'worker running', taskQueue: worker.options.taskQueue }));
+  logger.info({ taskQueue: worker.options.taskQueue }, 'worker running');
   await worker.run();
   await close();
 }
 
 main().catch((e) => {
-  console.error(e);
+  logger.fatal({ err: e }, 'the worker could not start');
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { dirname, join } from 'path';
 import { DataSource } from 'typeorm';
 import { config, required } from '../config';
 import { dataSourceOptions } from '../database/data-source';
+import { logActivities } from '../observability/worker-logging';
 import { createActivities } from './activities';
 
 const engineDir = dirname(require.resolve('@firebreak/engine/package.json'));
@@ -21,6 +22,7 @@ export async function createWorker(): Promise<{ worker: Worker; close: () => Pro
     taskQueue: config.taskQueue,
     ...(existsSync(workflowBundlePath) ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath }),
     activities: createActivities(db),
+    interceptors: { activity: [logActivities] },
     // Explicit: the default derives from the heap size, which differs per machine.
     maxCachedWorkflows: 1000,
   });

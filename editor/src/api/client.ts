@@ -1,9 +1,10 @@
 /**
  * The one typed client of the Firebreak api. Every page talks to the server through it, so
- * the shapes of requests and answers live in one place; later pages add their endpoints
- * here (publish, versions, approvals, inbox, metrics, auth).
+ * the shapes of requests and answers live in one place. Pages with endpoints of their own
+ * keep small typed functions over `api.request` in their folder (desks, metrics, live).
  */
 import type { Playbook, Problem } from '@firebreak/engine';
+import { currentSession, expireSession, type Session, type SessionUser } from '../auth/session';
 
 export interface LiveVersion {
   id: string;
@@ -52,8 +53,10 @@ export class ApiError extends Error {
 export interface ClientOptions {
   /** Prefix of every path; '' means the page's own origin (the api serves the editor). */
   baseUrl?: string;
-  /** Returns the bearer token to send, when signed in (the login page comes later). */
+  /** Returns the bearer token to send, when signed in. */
   token?: () => string | null;
+  /** Called when the server refuses a token that was sent (401): the session is over. */
+  onUnauthorized?: () => void;
   fetch?: typeof fetch;
 }
 
@@ -80,7 +83,11 @@ export function createClient(options: ClientOptions = {}) {
     }
     const text = await res.text();
     const data: unknown = text ? safeJson(text) : undefined;
-    if (!res.ok) throw toApiError(res, data);
+    if (!res.ok) {
+      // A 401 without a token is a wrong password at the login form, not an ended session.
+      if (res.status === 401 && token) options.onUnauthorized?.();
+      throw toApiError(res, data);
+    }
     return data as T;
   }
 
@@ -88,6 +95,10 @@ export function createClient(options: ClientOptions = {}) {
 
   return {
     request,
+    auth: {
+      login: (email: string, password: string) => request<Session>('POST', '/auth/login', { email, password }),
+      me: (signal?: AbortSignal) => request<SessionUser>('GET', '/auth/me', undefined, signal),
+    },
     playbooks: {
       list: (signal?: AbortSignal) => request<PlaybookSummary[]>('GET', '/playbooks', undefined, signal),
       get: (k: string, signal?: AbortSignal) => request<PlaybookDetail>('GET', `/playbooks/${key(k)}`, undefined, signal),
@@ -97,8 +108,11 @@ export function createClient(options: ClientOptions = {}) {
 
 export type Client = ReturnType<typeof createClient>;
 
-/** The client the app uses: same origin, so `/api` is the api in production and the dev proxy. */
-export const api: Client = createClient();
+/**
+ * The client the app uses: same origin, so `/api` is the api in production and the dev proxy;
+ * it sends the signed-in user's token, and a 401 ends the session (back to the login page).
+ */
+export const api: Client = createClient({ token: () => currentSession()?.token ?? null, onUnauthorized: expireSession });
 
 function safeJson(text: string): unknown {
   try {

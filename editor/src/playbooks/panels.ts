@@ -3,5 +3,6 @@
  * with one line (properties, test run, backtest, versions, live overlay).
  */
 import type { WorkbenchPanel } from './workbench';
+import { livePanel } from '../live/livePanel';
 
-export const workbenchPanels: WorkbenchPanel[] = [];
+export const workbenchPanels: WorkbenchPanel[] = [livePanel];

@@ -105,9 +105,9 @@ test('knowledge article edits and deletes carry their before/after', async () =>
 
   const rows = await rowsFor(`resource=${id}`, 3);
   expect(rows.map((r) => [r.method, r.status, r.actor])).toEqual([
-    ['DELETE', 204, 'anonymous'],
-    ['PUT', 200, 'anonymous'],
-    ['POST', 201, 'anonymous'],
+    ['DELETE', 204, 'admin@demo'],
+    ['PUT', 200, 'admin@demo'],
+    ['POST', 201, 'admin@demo'],
   ]);
   expect(rows[1].changes).toEqual([
     { entity: 'kb_articles', id, op: 'update', before: { title: 'Old title' }, after: { title: 'New title' } },

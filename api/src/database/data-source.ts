@@ -17,6 +17,8 @@ import { Auth1733100000000 } from './migrations/1733100000000-auth';
 import { LiveEvents1733140000000 } from './migrations/1733140000000-live-events';
 import { playbookEntities } from '../playbooks/publish-request.entity';
 import { PublishRequests1733112500000 } from './migrations/1733112500000-publish-requests';
+import { KbLanguage1733153000000 } from './migrations/1733153000000-kb-language';
+import { CustomerMergedBy1733153100000 } from './migrations/1733153100000-customer-merged-by';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -43,6 +45,8 @@ export const migrations = [
   Auth1733100000000,
   LiveEvents1733140000000,
   PublishRequests1733112500000,
+  KbLanguage1733153000000,
+  CustomerMergedBy1733153100000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

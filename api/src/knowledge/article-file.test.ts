@@ -16,7 +16,7 @@ describe('parseArticleFile', () => {
       query: 'order NEAR/5 "where is"',
       body: 'Hi {{customerName}},\n\ntrack it here.',
     });
-    expect(articleInputSchema.parse(file)).toEqual({ ...file });
+    expect(articleInputSchema.parse(file)).toEqual({ ...file, lang: 'en' });
   });
 
   test('tags and query are optional', () => {

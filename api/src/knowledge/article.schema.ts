@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { parseQuery, templateError } from '@firebreak/engine';
+import { parseQuery } from '@firebreak/engine';
+import { checkTemplate } from '../templates/template-check';
+
+/** An ISO 639-1 language code; languages PostgreSQL cannot stem are searched word by word. */
+export const languageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2}$/, 'a two-letter ISO 639-1 language code, e.g. "en"');
 
 /**
  * What an article must be, for the api and for the files loaded on first start alike: a
@@ -19,9 +27,11 @@ export const articleInputSchema = z
       .min(1, 'a body is required')
       .max(20_000)
       .superRefine((body, ctx) => {
-        const problem = templateError(body);
-        if (problem) ctx.addIssue({ code: 'custom', message: `the body is not a valid template: ${problem}` });
+        // The templates' own check: a body that calls an unknown helper would fail when drafted.
+        for (const p of checkTemplate(body).filter((p) => p.severity === 'error'))
+          ctx.addIssue({ code: 'custom', message: `the body is not a valid template: ${p.message} (line ${p.line}, column ${p.column})` });
       }),
+    lang: languageSchema.default('en'),
     tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
     query: z
       .string()
@@ -38,3 +48,10 @@ export const articleInputSchema = z
   .strict();
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;
+
+export const searchSchema = z.object({
+  q: z.string().trim().min(1, 'the search needs words').max(2_000, 'at most 2,000 characters'),
+  lang: languageSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type SearchQuery = z.infer<typeof searchSchema>;

@@ -14,6 +14,8 @@ export class KnowledgeArticleEntity {
   @Column({ type: 'text' }) body: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
   @Column({ type: 'text', nullable: true }) query: string | null;
+  /** ISO 639-1; picks the text-search configuration the article is indexed with (kb_text_config). */
+  @Column({ type: 'text', default: 'en' }) lang: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt: Date;
 }

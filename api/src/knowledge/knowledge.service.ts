@@ -40,11 +40,12 @@ export class KnowledgeService {
     if (!result.affected) throw new NotFoundException(`no knowledge-base article with id "${id}"`);
   }
 
-  async search(q: string | undefined, limit: number) {
-    const text = q?.trim();
+  /** The api's search (its query already checked) and the inbox's suggestions share this. */
+  async search(q: string, limit: number, lang?: string) {
+    const text = q.trim();
     if (!text) throw new BadRequestException('the search needs words: ?q=…');
-    if (text.length > 2_000) throw new BadRequestException('the search text is longer than 2,000 characters');
-    return { q: text, results: (await rankArticles(this.db, text, limit)).map(({ body: _body, ...r }) => r) };
+    const results = await rankArticles(this.db, text, limit, { lang });
+    return { q: text, lang: lang ?? null, results: results.map(({ body: _body, ...r }) => r) };
   }
 
   private async saving<T>(key: string | undefined, write: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/roles';
 import { SqlRow } from '../cases/sql-row';
 import { CrisisEntity } from '../database/entities';
+import { publishEvent } from '../events/publish';
 
 /** A crisis as people read it: who declared it and who stood it down (with their names when they are users), and its reach. */
 export interface CrisisView {
@@ -65,6 +66,7 @@ export class CrisesService {
       .execute();
     const rows = inserted.raw as Array<{ id: string }>;
     if (!rows.length) throw new ConflictException(`a crisis on "${topic}" is already active`);
+    await publishEvent(this.db, { type: 'crisis.declared', crisisId: rows[0].id, topic, by: by.email });
     return this.get(rows[0].id);
   }
 
@@ -74,6 +76,7 @@ export class CrisesService {
     if (!crisis) throw new NotFoundException(`no crisis with id "${id}"`);
     const updated = await repo.update({ id, status: 'active' }, { status: 'stood_down', stoodDownAt: new Date(), stoodDownBy: by.email });
     if (!updated.affected) throw new ConflictException(`the crisis on "${crisis.topic}" was already stood down`);
+    await publishEvent(this.db, { type: 'crisis.stood_down', crisisId: id, topic: crisis.topic, by: by.email });
     return this.get(id);
   }
 }

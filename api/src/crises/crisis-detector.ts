@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CRISIS_PREFIX, parseDuration, Playbook } from '@firebreak/engine';
 import { CrisisEntity } from '../database/entities';
+import { publishEvent } from '../events/publish';
 
 /**
  * Volume-spike detection: a crisis topic of the playbook (settings.crisisTopics) is declared
@@ -27,7 +28,10 @@ export async function detectCrises(db: DataSource, pb: Playbook, matches: Record
       .orIgnore()
       .returning('id')
       .execute();
-    if ((inserted.raw as unknown[]).length) declared.push(t.topic);
+    const [row] = inserted.raw as Array<{ id: string }>;
+    if (!row) continue;
+    declared.push(t.topic);
+    await publishEvent(db, { type: 'crisis.declared', crisisId: row.id, topic: t.topic, by: 'detector', messages: n, window: t.window });
   }
   return declared;
 }

@@ -12,6 +12,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { decideUpdate } from '@firebreak/engine/temporal';
 import type { AuthUser } from '../auth/roles';
+import { publishEvent } from '../events/publish';
 import { InteractionEntity, WorkItemEntity } from '../database/entities';
 import { TemporalService } from '../temporal/temporal.module';
 
@@ -60,7 +61,7 @@ export class DecisionsService {
         `the run of interaction ${interactionId} does not take decisions now: ${(cause ?? (e as Error)).message}`,
       );
     }
-    await this.db
+    const updated = await this.db
       .getRepository(WorkItemEntity)
       .createQueryBuilder()
       .update()
@@ -70,7 +71,19 @@ export class DecisionsService {
         id: interactionId,
         nodeId: body.nodeId,
       })
+      .returning(['id', 'kind'])
       .execute();
+    const [item] = updated.raw as Array<{ id: string; kind: string }>;
+    await publishEvent(this.db, {
+      type: item?.kind === 'approval' ? 'approval.decided' : 'task.completed',
+      interactionId,
+      workflowId: row.workflowId,
+      nodeId: body.nodeId,
+      kind: item?.kind,
+      workItemId: item?.id,
+      outcome: body.outcome,
+      by: user.email,
+    });
     return result;
   }
 }

@@ -7,6 +7,7 @@ import { customerReplySignal, InteractionWorkflowInput, workflowIdFor } from '@f
 import { linkArrival } from '../cases/arrival';
 import { config } from '../config';
 import { InteractionEntity, PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
+import { publishEvent } from '../events/publish';
 import { TemporalService } from '../temporal/temporal.module';
 import { InteractionInput } from './interaction.schema';
 
@@ -67,6 +68,17 @@ export class InteractionsService {
         return newId;
       });
       row = await repo.findOneByOrFail(id ? { id } : { channel: input.channel, externalId: input.externalId });
+      // Before its run starts, so a listener sees it arrive before anything the run does.
+      if (id)
+        await publishEvent(this.db, {
+          type: 'interaction.received',
+          interactionId: row.id,
+          workflowId: row.workflowId,
+          channel: row.channel,
+          visibility: row.visibility,
+          author: row.author?.handle ?? null,
+          playbookVersionId: row.playbookVersionId,
+        });
     }
     if (row.status === 'received') row = await this.dispatch(row, input);
     return { id: row.id, workflowId: row.workflowId, playbookVersionId: row.playbookVersionId, duplicate };

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { hasErrors, Playbook, validate, Problem } from '@firebreak/engine';
 import { PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
 import { asJson } from '../database/json';
+import { publishEvent } from '../events/publish';
 import { TemplatesService } from '../templates/templates.service';
 import type { VersionRef } from './params';
 import { PublishRequestEntity } from './publish-request.entity';
@@ -121,6 +122,15 @@ export class PlaybooksService {
     const version = await this.nextVersion(tx, p.id);
     const saved = await tx.getRepository(PlaybookVersionEntity).save({ playbookId: p.id, version, graph, note, publishedBy: by });
     await tx.getRepository(PlaybookEntity).update({ id: p.id }, { liveVersionId: saved.id, liveSince: new Date() });
+    // In the caller's transaction: the event leaves when the version commits.
+    await publishEvent(tx, {
+      type: 'playbook.published',
+      playbook: p.key,
+      version,
+      versionId: saved.id,
+      by,
+      note: saved.note?.slice(0, 500) ?? null,
+    });
     return {
       id: saved.id,
       key: p.key,

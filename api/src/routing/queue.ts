@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { hasRoom, toResult, workItemPayload, type AssignmentResult } from './router';
+import { publishEvent } from '../events/publish';
 import { ineligibility } from './strategy';
 
 /** The order of every queue: first tier first, then the most influential, then the most reach, then the oldest. */
@@ -113,6 +114,18 @@ export async function takeNext(
       q.idempotency_key,
       JSON.stringify(workItemPayload(result)),
     ]);
+    // In the transaction: the event leaves when the claim commits, never for one rolled back.
+    await publishEvent(tx, {
+      type: modes.includes('pull') ? 'task.claimed' : 'task.assigned',
+      interactionId: row.interaction_id,
+      nodeId: row.node_id,
+      kind: 'assignment',
+      team: result.team,
+      mode: result.mode,
+      agentId: result.agentId,
+      agentName: result.agentName,
+      caseId: result.caseId,
+    });
     return result;
   }
   return null;

@@ -2,6 +2,7 @@ import type { ActivityResult } from '@firebreak/engine';
 import type { NodeActivities } from '@firebreak/engine/temporal';
 import { resolveCase } from '../../cases/resolve-case';
 import { CrisisEntity, TemplateEntity } from '../../database/entities';
+import { publishFromActivity } from '../../events/activity-events';
 import { ActivityContext } from './context';
 
 type CaseActivities = Pick<NodeActivities, 'declareCrisis' | 'resolve'>;
@@ -11,13 +12,21 @@ export function caseActivities(ctx: ActivityContext): CaseActivities {
   return {
     async declareCrisis(input): Promise<ActivityResult> {
       // One active crisis per topic (a partial unique index): a second declaration joins the first.
-      await ctx.db
+      const inserted = await ctx.db
         .createQueryBuilder()
         .insert()
         .into(CrisisEntity)
         .values({ topic: String(input.topic), status: 'active', declaredBy: `playbook:${input.nodeId}` })
         .orIgnore()
+        .returning('id')
         .execute();
+      const [crisis] = inserted.raw as Array<{ id: string }>;
+      if (crisis)
+        await publishFromActivity(ctx.db, input, 'crisis.declared', {
+          crisisId: crisis.id,
+          topic: input.topic,
+          by: `playbook:${input.nodeId}`,
+        });
       const item = await ctx.workItem(input, 'crisis', 'declared', { topic: input.topic });
       return { workItemId: item.id };
     },

@@ -4,6 +4,7 @@ import { Not } from 'typeorm';
 import { onDuty } from '../../approvals/roster';
 import { caseHistory } from '../../cases/history';
 import { WorkItemEntity } from '../../database/entities';
+import { publishFromActivity } from '../../events/activity-events';
 import { ActivityContext } from './context';
 
 type PeopleActivities = Pick<NodeActivities, 'escalate' | 'requestApproval' | 'createTask' | 'notify'>;
@@ -66,6 +67,13 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
         backup: input.backup,
         assignee,
       });
+      await publishFromActivity(ctx.db, input, 'approval.pending', {
+        workItemId: item.id,
+        role: input.role,
+        assignee: item.payload.assignee,
+        dueAt: input.dueAt,
+        backup: !!input.backup,
+      });
       return { workItemId: item.id, assignee: item.payload.assignee };
     },
 
@@ -76,6 +84,14 @@ export function peopleActivities(ctx: ActivityContext): PeopleActivities {
         checklist: input.checklist,
         suggestedReplies: input.suggestedReplies,
         outcomes: input.outcomes,
+        dueAt: input.dueAt,
+      });
+      const assignment = (input.vars as { assignment?: { agentId?: string | null; team?: string } } | undefined)?.assignment;
+      await publishFromActivity(ctx.db, input, 'task.assigned', {
+        workItemId: item.id,
+        kind: 'task',
+        agentId: assignment?.agentId ?? null,
+        team: assignment?.team ?? null,
         dueAt: input.dueAt,
       });
       return { workItemId: item.id };

@@ -1,5 +1,6 @@
 import type { ActivityResult } from '@firebreak/engine';
 import type { NodeActivities } from '@firebreak/engine/temporal';
+import { publishFromActivity } from '../../events/activity-events';
 import { routeInteraction } from '../../routing/router';
 import type { Strategy } from '../../routing/strategy';
 import { ActivityContext } from './context';
@@ -10,7 +11,7 @@ type RoutingActivities = Pick<NodeActivities, 'route'>;
 export function routingActivities(ctx: ActivityContext): RoutingActivities {
   return {
     async route(input): Promise<ActivityResult> {
-      return routeInteraction(ctx.db, {
+      const result = await routeInteraction(ctx.db, {
         interactionId: input.interactionId,
         nodeId: input.nodeId,
         idempotencyKey: input.idempotencyKey,
@@ -21,6 +22,10 @@ export function routingActivities(ctx: ActivityContext): RoutingActivities {
         tier: typeof input.tier === 'string' ? input.tier : null,
         influence: typeof input.influence === 'number' ? input.influence : 0,
       });
+      const who = { team: result.team, mode: result.mode, agentId: result.agentId, agentName: result.agentName, caseId: result.caseId };
+      await publishFromActivity(ctx.db, input, 'interaction.routed', { status: result.status, ...who });
+      if (result.status === 'assigned') await publishFromActivity(ctx.db, input, 'task.assigned', { kind: 'assignment', ...who });
+      return result;
     },
   };
 }

@@ -3,6 +3,7 @@ import { analyzeFor, CRISIS_PREFIX, CompiledAnalysis, compilePlaybook, Interacti
 import type { InteractionWorkflowInput, PreparedRun, RunActivities, RunRecord } from '@firebreak/engine/temporal';
 import { activeCrises, detectCrises } from '../../crises/crisis-detector';
 import { PlaybookVersionEntity } from '../../database/entities';
+import { publishEvent } from '../../events/publish';
 import { asJson } from '../../database/json';
 import { ActivityContext } from './context';
 
@@ -46,6 +47,20 @@ export function runActivities(ctx: ActivityContext): RunActivities {
         { id: r.interactionId },
         { status: r.status, path: asJson(r.path), vars: asJson(r.vars), waiting: asJson(r.waiting ?? null), reason: r.reason ?? null },
       );
+      // Recorded when the run stops to wait or ends: what a live view shows as its progress.
+      const last = r.path[r.path.length - 1];
+      const finished = r.status === 'completed' || r.status === 'failed';
+      await publishEvent(ctx.db, {
+        type: finished ? 'interaction.finished' : 'interaction.step',
+        interactionId: r.interactionId,
+        workflowId: r.workflowId,
+        nodeId: r.waiting?.nodeId ?? last?.nodeId,
+        status: r.status,
+        kind: last?.kind,
+        outcome: last?.outcome,
+        steps: r.path.length,
+        ...(r.reason ? { reason: r.reason.slice(0, 500) } : {}),
+      });
     },
   };
 }

@@ -16,7 +16,9 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PlaybooksModule } from './playbooks/playbooks.module';
+import { RecentInteractionsModule } from './interactions/recent.module';
 import { RoutingModule } from './routing/routing.module';
+import { SamplesModule } from './samples/samples.module';
 import { TemplatesModule } from './templates/templates.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { WorkspaceModule } from './workspace/workspace.module';
@@ -42,6 +44,8 @@ import { WorkspaceModule } from './workspace/workspace.module';
     ObservabilityModule,
     EventsModule,
     IngestModule,
+    SamplesModule,
+    RecentInteractionsModule,
   ],
   controllers: [HealthController],
 })

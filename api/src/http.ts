@@ -10,6 +10,7 @@ import { JsonErrorsFilter } from './common/errors.filter';
 import { config } from './config';
 import type { RawBodyRequest } from './ingest/signatures';
 import { httpObservability } from './observability/http';
+import { documentErrors } from './observability/openapi';
 import { PinoNestLogger } from './observability/nest-logger';
 
 /** The HTTP app: the api under /api, its OpenAPI docs at /api/docs, the built editor at /. */
@@ -39,7 +40,7 @@ export async function createHttpApp(): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/json' });
+  SwaggerModule.setup('api/docs', app, documentErrors(app, doc), { jsonDocumentUrl: 'api/docs/json' });
 
   if (existsSync(join(config.editorDir, 'index.html'))) {
     const http = app.getHttpAdapter().getInstance() as express.Express;

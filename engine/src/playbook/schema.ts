@@ -55,8 +55,8 @@ export const settingsSchema = z
 
 export const playbookSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a key is lowercase letters, digits and dashes'),
-  name: z.string().min(1).max(200),
-  description: z.string().max(2000).optional(),
+  name: z.string().min(1).max(200).describe('What the care team calls this playbook.'),
+  description: z.string().max(2000).optional().describe('What it is for and when it runs, for whoever edits it next.'),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
   settings: settingsSchema,

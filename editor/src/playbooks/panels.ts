@@ -4,5 +4,6 @@
  */
 import type { WorkbenchPanel } from './workbench';
 import { livePanel } from '../live/livePanel';
+import { propertiesPanel } from '../properties';
 
-export const workbenchPanels: WorkbenchPanel[] = [livePanel];
+export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, livePanel];

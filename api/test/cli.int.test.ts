@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
-import { api } from './support/http';
+import { api, tokenFor } from './support/http';
 import { repoRoot } from './support/stack';
 
-/** `npx firebreak import/export` against the running api. */
-const cli = (...args: string[]) =>
+/** `npx firebreak import/export` against the running api, as a manager (FIREBREAK_TOKEN). */
+const cli = async (...args: string[]) =>
   promisify(execFile)(process.execPath, [join(repoRoot, 'engine', 'bin', 'firebreak.js'), ...args], {
-    env: { ...process.env, FIREBREAK_URL: process.env.FIREBREAK_URL },
+    env: { ...process.env, FIREBREAK_URL: process.env.FIREBREAK_URL, FIREBREAK_TOKEN: await tokenFor('manager@demo') },
   }).then(
     (r) => ({ code: 0, ...r }),
     (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
@@ -31,6 +31,8 @@ test('import creates a playbook (then updates its draft), export prints the draf
     key: 'cli-imported',
     name: 'Imported by the CLI',
     nodes: pb.nodes.map((n: { id: string }) => expect.objectContaining({ id: n.id })),
+    // The api's export format: the playbook and where it came from, which import reads back.
+    $export: expect.objectContaining({ format: 'firebreak.playbook', source: { key: 'cli-imported', version: 'draft' } }),
   });
   expect(await cli('export', 'no-such-playbook')).toMatchObject({
     code: 1,

@@ -5,5 +5,6 @@
 import type { WorkbenchPanel } from './workbench';
 import { livePanel } from '../live/livePanel';
 import { propertiesPanel } from '../properties';
+import { runPanel } from '../run/runPanel';
 
-export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, livePanel];
+export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, runPanel, livePanel];

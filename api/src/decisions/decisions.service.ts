@@ -67,10 +67,13 @@ export class DecisionsService {
       .update()
       .set({ status: 'decided', payload: () => `payload || :decision::jsonb` })
       .setParameter('decision', JSON.stringify({ decision: { ...decision, at: new Date().toISOString() } }))
-      .where(`interaction_id = :id AND node_id = :nodeId AND kind IN ('approval','task','escalation') AND status IN ('pending','open')`, {
-        id: interactionId,
-        nodeId: body.nodeId,
-      })
+      // The item of the node's current visit (the newest). The run may already have gone on and
+      // resolved the case, closing the item, before this write: the decision is still recorded.
+      .where(
+        `id = (SELECT w.id FROM work_items w WHERE w.interaction_id = :id AND w.node_id = :nodeId AND w.kind IN ('approval','task','escalation')
+                ORDER BY w.created_at DESC LIMIT 1) AND status IN ('pending','open','closed')`,
+        { id: interactionId, nodeId: body.nodeId },
+      )
       .returning(['id', 'kind'])
       .execute();
     const [item] = updated.raw as Array<{ id: string; kind: string }>;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { playbookSchema } from '@firebreak/engine';
@@ -10,6 +10,7 @@ import { diffQuery, exportQuery, importQuery, QueryPipe } from './params';
 import { EDITORS } from './playbooks.controller';
 
 @ApiTags('playbooks')
+@ApiBearerAuth()
 @Controller('api/playbooks')
 export class ExchangeController {
   constructor(private readonly exchange: ExchangeService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Playbook, playbookSchema } from '@firebreak/engine';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '../auth/roles';
@@ -11,6 +11,7 @@ import { PlaybooksService } from './playbooks.service';
 export const EDITORS = ['admin', 'manager'] as const;
 
 @ApiTags('playbooks')
+@ApiBearerAuth()
 @Controller('api/playbooks')
 export class PlaybooksController {
   constructor(private readonly playbooks: PlaybooksService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { AnyRole, AuthUser, CurrentUser, Roles } from '../auth/roles';
@@ -9,6 +9,7 @@ import { EDITORS } from './playbooks.controller';
 import { PublishService } from './publish.service';
 
 @ApiTags('playbooks')
+@ApiBearerAuth()
 @Controller('api/playbooks/:key')
 export class PublishController {
   constructor(private readonly publishing: PublishService) {}

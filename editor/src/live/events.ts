@@ -24,6 +24,8 @@ let status: LiveStatus = 'offline';
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let retryDelay = 1000;
 let everOpened = false;
+/** The id of the last event heard: a reconnection of ours resumes after it (`?lastEventId=`), like the browser's own. */
+let lastEventId: string | null = null;
 
 function setStatus(next: LiveStatus) {
   if (next === status) return;
@@ -43,6 +45,7 @@ function dispatch(event: LiveEvent) {
 }
 
 function onMessage(msg: MessageEvent<string>) {
+  if (msg.lastEventId) lastEventId = msg.lastEventId;
   let event: LiveEvent;
   try {
     event = JSON.parse(msg.data) as LiveEvent;
@@ -59,9 +62,12 @@ function connect() {
   const token = currentSession()?.token;
   if (!token || listeners.size === 0) return setStatus('offline');
   setStatus('connecting');
-  const es = new EventSource(`/api/events?access_token=${encodeURIComponent(token)}`);
+  const resume = lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : '';
+  const es = new EventSource(`/api/events?access_token=${encodeURIComponent(token)}${resume}`);
   source = es;
   es.onmessage = onMessage;
+  // The server could not replay everything missed: listeners reload what they show.
+  es.addEventListener('gap', () => dispatch({ type: 'live.reconnected', at: new Date().toISOString() }));
   es.onopen = () => {
     setStatus('open');
     retryDelay = 1000;
@@ -86,6 +92,7 @@ function disconnect() {
   source?.close();
   source = null;
   everOpened = false;
+  lastEventId = null;
   retryDelay = 1000;
   setStatus('offline');
 }

@@ -1,0 +1,45 @@
+/**
+ * Browser tests' Chromium: launched like app.browser.test.ts (Debian's /usr/bin/chromium,
+ * headless), with every page error and console error collected so a test can assert there
+ * were none. Screenshots go to editor/test-results/.
+ */
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const baseUrl = (process.env.FIREBREAK_URL ?? '').replace(/\/+$/, '');
+export const results = join(__dirname, '..', '..', 'test-results');
+
+export async function launch(): Promise<Browser> {
+  if (!baseUrl) throw new Error('FIREBREAK_URL is not set: the browser tests need a running Firebreak (the global setup starts one)');
+  mkdirSync(results, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page whose script and console errors land in `errors`. */
+export async function openPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  return page;
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+
+/** The errors left once the expected failed loads (statuses a test provoked on purpose) are set aside. */
+export function unexpected(errors: string[], expectedStatuses: number[] = []): string[] {
+  const expected = new RegExp(`Failed to load resource: the server responded with a status of (${expectedStatuses.join('|') || 'none'})`);
+  return errors.filter((e) => !expected.test(e));
+}

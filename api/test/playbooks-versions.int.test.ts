@@ -148,3 +148,23 @@ test('viewers and agents read but may not publish, roll back or change a draft',
   expect((await api('GET', `/api/playbooks/${KEY}/versions`)).body).toHaveLength(2);
   expect((await api('GET', '/api/playbooks/pb-never')).status).toBe(404);
 });
+
+test('the OpenAPI document describes the version endpoints', async () => {
+  const doc = await api('GET', '/api/docs/json', undefined, { as: null });
+  expect(doc.status).toBe(200);
+  const paths = Object.keys(doc.body.paths);
+  for (const path of [
+    '/api/playbooks/{key}/diff',
+    '/api/playbooks/{key}/export',
+    '/api/playbooks/import',
+    '/api/playbooks/{key}/archive',
+    '/api/playbooks/{key}/unarchive',
+    '/api/playbooks/{key}/publish-requests',
+    '/api/playbooks/{key}/publish-requests/{id}/approve',
+    '/api/playbooks/{key}/publish-requests/{id}/reject',
+  ])
+    expect(paths).toContain(path);
+  expect(doc.body.paths['/api/playbooks/{key}/diff'].get.parameters.map((p: any) => p.name)).toEqual(
+    expect.arrayContaining(['key', 'from', 'to', 'ignorePositions']),
+  );
+});

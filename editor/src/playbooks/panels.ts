@@ -6,5 +6,6 @@ import type { WorkbenchPanel } from './workbench';
 import { livePanel } from '../live/livePanel';
 import { propertiesPanel } from '../properties';
 import { runPanel } from '../run/runPanel';
+import { backtestPanel } from '../backtest/backtestPanel';
 
-export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, runPanel, livePanel];
+export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, runPanel, backtestPanel, livePanel];

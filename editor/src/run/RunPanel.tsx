@@ -3,6 +3,7 @@ import './run.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { hasErrors, type Playbook } from '@firebreak/engine';
 import type { WorkbenchContext } from '../playbooks/workbench';
+import { useKept } from '../ui/useKept';
 import { defaultChoice, waitingNodes, type Answers } from './answers';
 import { AnswerForm } from './AnswerForm';
 import { FactsSummary } from './FactsSummary';
@@ -27,11 +28,13 @@ type Result = { trace: Trace; playbook: Playbook } | { error: string };
  */
 export function RunPanel({ ctx }: { ctx: WorkbenchContext }) {
   const pb = ctx.playbook;
-  const [input, setInput] = useState<TestInteraction>(() => blankInteraction());
-  const [source, setSource] = useState<'type' | 'sample'>('type');
-  const [answers, setAnswers] = useState<Answers>({});
-  const [result, setResult] = useState<Result | null>(null);
-  const [cursor, setCursor] = useState(0);
+  // Kept per playbook while the editor is open: the tab can be closed to edit and opened again.
+  const keep = `run:${ctx.detail.key}`;
+  const [input, setInput] = useKept<TestInteraction>(`${keep}:input`, () => blankInteraction());
+  const [source, setSource] = useKept<'type' | 'sample'>(`${keep}:source`, () => 'type');
+  const [answers, setAnswers] = useKept<Answers>(`${keep}:answers`, () => ({}));
+  const [result, setResult] = useKept<Result | null>(`${keep}:result`, () => null);
+  const [cursor, setCursor] = useKept(`${keep}:cursor`, () => 0);
   const [playing, setPlaying] = useState(false);
 
   const waiting = useMemo(() => waitingNodes(pb), [pb]);

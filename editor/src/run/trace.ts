@@ -46,8 +46,14 @@ export interface Trace {
   sent: Array<{ index: number; nodeId: string; visibility: string; text: string }>;
 }
 
+// Compiling a playbook's queries and cue lists is the costly part: once per draft object, not per run
+// (a backtest runs hundreds). Drafts are replaced, never mutated, so the object is the version.
+const compiled = new WeakMap<Playbook, ReturnType<typeof compilePlaybook>>();
+
 export function factsFor(pb: Playbook, ref: InteractionRef, crisis: TestInteraction['crisis']): Facts {
-  return analyzeFor(compilePlaybook(pb), toMessage(ref), crisis);
+  let c = compiled.get(pb);
+  if (!c) compiled.set(pb, (c = compilePlaybook(pb)));
+  return analyzeFor(c, toMessage(ref), crisis);
 }
 
 export function runTest(pb: Playbook, input: TestInteraction, answers: Answers, templates: Record<string, string>): Trace {

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { playbookSchema, type PathStep, type Playbook } from '@firebreak/engine';
+import { countsOverlay, recordedAnswers, runBacktest } from './backtest';
+import type { RecordedInteraction } from './backtestApi';
+
+const root = join(__dirname, '..', '..', '..');
+const live = playbookSchema.parse(JSON.parse(readFileSync(join(root, 'playbooks', 'escalation-map.json'), 'utf8')));
+const templates = Object.fromEntries(
+  readdirSync(join(root, 'templates'))
+    .filter((f) => f.endsWith('.hbs'))
+    .map((f) => [f.slice(0, -4), readFileSync(join(root, 'templates', f), 'utf8')]),
+);
+/** The draft: "refund" is now a brand risk too. */
+const draft: Playbook = {
+  ...live,
+  nodes: live.nodes.map((n) => (n.id === 'brand-risk' ? { ...n, config: { query: `${String(n.config.query)} OR refund*` } } : n)),
+};
+
+const recorded = (id: string, text: string, path: Array<Partial<PathStep>> = []): RecordedInteraction => ({
+  id,
+  channel: 'x',
+  visibility: 'public',
+  text,
+  author: { id: `a-${id}`, handle: `h${id}`, followers: 10 },
+  receivedAt: '2026-03-02T10:00:00.000Z',
+  status: 'completed',
+  version: 1,
+  facts: null,
+  path: path.map((p) => ({ nodeId: '', kind: '', startedAt: '2026-03-02T10:00:00.000Z', ...p })),
+});
+
+test('per node counts on the draft, and only the interactions the edit moves differ from live', () => {
+  const rows = [
+    recorded('1', '@brand I want my refund'),
+    recorded('2', '@brand my lawyer will call'),
+    recorded('3', '@brand where is my parcel'),
+    recorded('4', '@brand refunds take forever, my attorney agrees'),
+  ];
+  const result = runBacktest(draft, live, rows, templates);
+  expect(result.total).toBe(4);
+  expect(result.failed).toEqual([]);
+  expect(result.perNode).toMatchObject({ start: 4, 'legal-risk': 4, 'brand-risk': 2, 'tag-legal': 2, 'tag-brand': 1, route: 1, end: 4 });
+  expect(result.differing.map((d) => d.interaction.id)).toEqual(['1']); // 4 goes to legal before brand risk is asked
+  const [row] = result.differing;
+  expect(row.partsAt).toBe(2);
+  expect(row.draft[2]).toMatchObject({ nodeId: 'brand-risk', outcome: 'match', why: ['query matched: “refund” at 17'] });
+  expect(row.live[2]).toMatchObject({ nodeId: 'brand-risk', outcome: 'no_match' });
+  expect(countsOverlay(result).nodes['tag-brand']).toEqual({
+    tone: 'path',
+    badge: '1',
+    title: '1 of 4 recorded interactions would pass here',
+  });
+  expect(countsOverlay(result).nodes['notify-leads']).toMatchObject({ tone: 'muted', badge: '0' });
+});
+
+test('the recorded decisions script both runs: a PR rejection stays a rejection', () => {
+  const path = [
+    { nodeId: 'approval-pr', kind: 'approval', outcome: 'rejected', detail: { by: 'pr@demo', reason: 'tone' } },
+    { nodeId: 'task', kind: 'agent_task', outcome: 'escalate' },
+    { nodeId: 'escalate-lead', kind: 'escalate', outcome: 'handled', detail: { rung: 0 } },
+    { nodeId: 'approval-pr', kind: 'approval', outcome: 'approved' },
+  ];
+  const answers = recordedAnswers(recorded('5', 'x', path));
+  expect(answers).toEqual({
+    'approval-pr': { kind: 'reject', reason: 'tone' },
+    task: { kind: 'outcome', outcome: 'escalate' },
+    'escalate-lead': { kind: 'handled', rung: 0 },
+  });
+  const result = runBacktest(draft, live, [recorded('5', '@brand a journalist friend of mine wants a refund', path)], templates);
+  expect(result.differing).toEqual([]); // both take brand risk (the journalist), both end at the rejection
+  expect(result.perNode['notify-leads']).toBe(1);
+});
+
+test('without a live version there is nothing to differ from', () => {
+  const result = runBacktest(draft, null, [recorded('6', '@brand I want my refund')], templates);
+  expect(result.differing).toEqual([]);
+  expect(result.perNode['tag-brand']).toBe(1);
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/roles';
 import { openApiSchema, ZodPipe } from '../common/zod';
@@ -88,6 +88,7 @@ export class InboxController {
     @Headers('idempotency-key') key: string | undefined,
     @CurrentUser() user: AuthUser,
   ) {
+    if (key && key.length > 200) throw new BadRequestException({ message: 'the Idempotency-Key is longer than 200 characters' });
     return this.replies.reply(itemId, body, key?.trim() || undefined, user);
   }
 }

@@ -120,10 +120,20 @@ test('a rejection needs a reason and publishes nothing; a draft with errors is r
   expect((await api('GET', `/api/playbooks/${KEY}/publish-requests?status=maybe`)).status).toBe(422);
 });
 
+test('two managers approving at once: one publishes, the other gets a 409', async () => {
+  expect((await api('PUT', `/api/playbooks/${KEY}/draft`, graph('race'), M1)).status).toBe(200);
+  const asked = await api('POST', `/api/playbooks/${KEY}/publish`, { note: 'race' }, M1);
+  expect(asked.status).toBe(202);
+  const path = `/api/playbooks/${KEY}/publish-requests/${asked.body.request.id}/approve`;
+  const [a, b] = await Promise.all([api('POST', path, undefined, M2), api('POST', path, undefined, { as: 'admin@demo' })]);
+  expect([a.status, b.status].sort()).toEqual([201, 409]);
+  expect((await versions()).map((v) => v.note)).toEqual(['race', 'tag two', 'before the rule']);
+});
+
 test('with the rule off again, a publish goes live at once', async () => {
   expect((await fourEyes(false)).body).toMatchObject({ fourEyesPublish: false });
   expect((await api('PUT', `/api/playbooks/${KEY}/draft`, graph('five'), M1)).status).toBe(200);
   const published = await api('POST', `/api/playbooks/${KEY}/publish`, { note: 'alone' }, M1);
   expect(published.status).toBe(201);
-  expect(published.body).toMatchObject({ version: 3, note: 'alone', publishedBy: 'manager@demo' });
+  expect(published.body).toMatchObject({ version: 4, note: 'alone', publishedBy: 'manager@demo' });
 });

@@ -111,3 +111,15 @@ test('viewers, agents, PR and legal may not import; nothing is written', async (
   expect((await api('POST', '/api/playbooks/import', { ...example(), key: 'pb-import-denied' }, { as: null })).status).toBe(401);
   expect(await counts()).toEqual(before);
 });
+
+test('concurrent imports of one new key: one creates it, the others get a 409, none a 5xx', async () => {
+  const file = { ...example(), key: 'pb-import-race' };
+  const results = await Promise.all(Array.from({ length: 5 }, () => api('POST', '/api/playbooks/import', file, asManager)));
+  expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+  const creates = await Promise.all(
+    Array.from({ length: 3 }, () => api('POST', '/api/playbooks', { ...file, key: 'pb-create-race' }, asManager)),
+  );
+  expect(creates.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM playbooks WHERE key IN ('pb-import-race', 'pb-create-race')`);
+  expect(rows[0].n).toBe(2);
+});

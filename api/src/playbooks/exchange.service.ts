@@ -1,12 +1,12 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { diffPlaybooks, fromDocument, PlaybookDocument, Problem, toDocument } from '@firebreak/engine';
 import type { AuthUser } from '../auth/roles';
 import { PlaybookEntity } from '../database/entities';
 import { asJson } from '../database/json';
 import type { VersionRef } from './params';
-import { PlaybooksService } from './playbooks.service';
+import { isUniqueViolation, PlaybooksService } from './playbooks.service';
 
 /**
  * Playbooks in and out as files (the format of the engine's `playbook/exchange.ts`, which
@@ -68,8 +68,7 @@ export class ExchangeService {
       });
     } catch (e) {
       // Two imports of a new key at once: the second insert hits the unique key.
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
-        throw new ConflictException(`a playbook with key "${pb.key}" already exists`);
+      if (isUniqueViolation(e)) throw new ConflictException(`a playbook with key "${pb.key}" already exists`);
       throw e;
     }
   }

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { hasErrors, Playbook, validate, Problem } from '@firebreak/engine';
 import { PlaybookEntity, PlaybookVersionEntity } from '../database/entities';
 import { asJson } from '../database/json';
@@ -58,8 +58,12 @@ export class PlaybooksService {
 
   async create(input: Playbook): Promise<{ key: string; problems: Problem[] }> {
     const repo = this.db.getRepository(PlaybookEntity);
-    if (await repo.existsBy({ key: input.key })) throw new ConflictException(`a playbook with key "${input.key}" already exists`);
-    await repo.save(repo.create({ key: input.key, name: input.name, description: input.description ?? null, draft: input }));
+    const taken = () => new ConflictException(`a playbook with key "${input.key}" already exists`);
+    if (await repo.existsBy({ key: input.key })) throw taken();
+    // Two creates of one key at once: the unique key refuses the second.
+    await repo.insert({ key: input.key, name: input.name, description: input.description ?? null, draft: asJson(input) }).catch((e) => {
+      throw isUniqueViolation(e) ? taken() : e;
+    });
     return { key: input.key, problems: await this.check(input) };
   }
 
@@ -223,3 +227,6 @@ export class PlaybooksService {
     };
   }
 }
+
+export const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505';

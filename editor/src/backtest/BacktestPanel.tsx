@@ -7,7 +7,8 @@ import { requestTestRun } from '../run/handoff';
 import { Empty } from '../ui/states';
 import { useKept } from '../ui/useKept';
 import { countsOverlay, runBacktest, type BacktestResult, type BacktestRow } from './backtest';
-import { fetchRecorded, fetchVersionGraph } from './backtestApi';
+import { fetchVersionGraph } from '../versions/versionsApi';
+import { fetchRecorded } from './backtestApi';
 import { DifferingList } from './DifferingList';
 
 const SIZES = [25, 50, 100, 200, 500];

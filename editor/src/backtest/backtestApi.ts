@@ -1,5 +1,5 @@
-/** What the backtest reads from the api: a playbook's recorded runs and the graph of its live version. */
-import type { Author, Facts, PathStep, Playbook } from '@firebreak/engine';
+/** What the backtest reads from the api: a playbook's recorded runs (the live graph comes from versions/versionsApi). */
+import type { Author, Facts, PathStep } from '@firebreak/engine';
 import { api } from '../api/client';
 
 export interface RecordedInteraction {
@@ -25,9 +25,4 @@ export async function fetchRecorded(playbookKey: string, limit: number, signal?:
     signal,
   );
   return body.interactions;
-}
-
-export async function fetchVersionGraph(playbookKey: string, version: number, signal?: AbortSignal): Promise<Playbook> {
-  const body = await api.request<{ graph: Playbook }>('GET', `/playbooks/${key(playbookKey)}/versions/${version}`, undefined, signal);
-  return body.graph;
 }

@@ -15,6 +15,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodPipe } from '../common/zod';
 import { config } from '../config';
+import { ApiErrors } from '../observability/openapi';
 import { interactionsFromMeta, metaDeliverySchema } from './meta-events';
 import { RawBodyRequest, signatureMatches, xCrcResponseToken } from './signatures';
 import { WebhookIngest } from './webhook-ingest';
@@ -38,6 +39,7 @@ export class WebhooksController {
   constructor(private readonly ingest: WebhookIngest) {}
 
   @Get('x')
+  @ApiErrors(403, 503)
   @ApiOperation({ summary: 'X Account Activity CRC challenge: proves we hold the consumer secret' })
   xCrc(@Query('crc_token') crcToken?: string) {
     const key = secret(config.xConsumerSecret, 'X_CONSUMER_SECRET');
@@ -47,6 +49,7 @@ export class WebhooksController {
 
   @Post('x')
   @HttpCode(200)
+  @ApiErrors(401, 503)
   @ApiOperation({ summary: 'X Account Activity events: tweets (public) and DMs (private) to the brand' })
   async x(@Req() req: RawBodyRequest, @Headers('x-twitter-webhooks-signature') signature: string | undefined, @Body() body: unknown) {
     const key = secret(config.xConsumerSecret, 'X_CONSUMER_SECRET');
@@ -58,6 +61,7 @@ export class WebhooksController {
 
   @Get('meta')
   @Header('Content-Type', 'text/plain')
+  @ApiErrors(403, 503)
   @ApiOperation({ summary: 'Meta subscription verification: echoes hub.challenge when hub.verify_token matches' })
   metaVerify(@Query() query: Record<string, unknown>) {
     const token = secret(config.metaVerifyToken, 'META_VERIFY_TOKEN');
@@ -68,6 +72,7 @@ export class WebhooksController {
 
   @Post('meta')
   @HttpCode(200)
+  @ApiErrors(401, 503)
   @ApiOperation({ summary: 'Meta events: Page feed and Messenger (facebook), Instagram comments and mentions' })
   async meta(@Req() req: RawBodyRequest, @Headers('x-hub-signature-256') signature: string | undefined, @Body() body: unknown) {
     const key = secret(config.metaAppSecret, 'META_APP_SECRET');

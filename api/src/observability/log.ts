@@ -89,7 +89,8 @@ export const logger: Logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
-    mixin: () => logContext.getStore() ?? {},
+    // A copy: pino merges each line's fields into the object the mixin returns.
+    mixin: () => ({ ...logContext.getStore() }),
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
   },
   destination,

@@ -19,6 +19,7 @@ export class RoutingController {
 
   @Post('teams')
   @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Create a team (409 if the key is taken)' })
   @ApiBody({ schema: openApiSchema(teamSchema) })
   createTeam(@Body(new ZodPipe(teamSchema)) body: { key: string; name: string }) {
     return this.routing.createTeam(body);
@@ -33,12 +34,14 @@ export class RoutingController {
 
   @Get('agents/:id')
   @AnyRole()
+  @ApiOperation({ summary: 'One agent with teams, skills, capacity, availability and current load' })
   agent(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.routing.agent(id);
   }
 
   @Post('agents')
   @Roles('admin', 'manager')
+  @ApiOperation({ summary: 'Create an agent in existing teams (409 if the e-mail is taken, 422 for an unknown team)' })
   @ApiBody({ schema: openApiSchema(agentSchema) })
   createAgent(@Body(new ZodPipe(agentSchema)) body: AgentInput) {
     return this.routing.createAgent(body);

@@ -5,6 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CrisesModule } from './crises/crises.module';
+import { CustomersModule } from './customers/customers.module';
 import { dataSourceOptions } from './database/data-source';
 import { DecisionsModule } from './decisions/decisions.module';
 import { EventsModule } from './events/events.module';
@@ -37,6 +38,7 @@ import { WorkspaceModule } from './workspace/workspace.module';
     InboxModule,
     KnowledgeModule,
     CasesModule,
+    CustomersModule,
     RoutingModule,
     CrisesModule,
     AuditModule,

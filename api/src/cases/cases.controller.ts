@@ -43,11 +43,4 @@ export class CasesController {
   ) {
     return this.cases.resolve(id, { ...body, by: user.email });
   }
-
-  @Get('customers/:id')
-  @AnyRole()
-  @ApiOperation({ summary: 'A customer: profile, identities across channels, merges, cases' })
-  customer(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.cases.customer(id);
-  }
 }

@@ -105,42 +105,6 @@ export class CasesService {
     return resolveCase(this.db, { caseId: id }, body);
   }
 
-  /** A customer's profile with every identity that links them, the records merged into them, and their cases. */
-  async customer(id: string) {
-    const [c] = await this.db.query(`SELECT * FROM customers WHERE id = $1`, [id]);
-    if (!c) throw new NotFoundException(`no customer with id "${id}"`);
-    const identities = await this.db.query(
-      `SELECT kind, value, source, interaction_id, created_at FROM customer_identities WHERE customer_id = $1 ORDER BY created_at, source, kind`,
-      [c.merged_into ?? id],
-    );
-    const merges = await this.db.query(
-      `SELECT merged_id, identity_kind, identity_value, interaction_id, merged_at FROM customer_merges WHERE survivor_id = $1 ORDER BY merged_at`,
-      [id],
-    );
-    return {
-      id: c.id,
-      name: c.name,
-      handle: c.handle,
-      profile: c.profile,
-      mergedInto: c.merged_into,
-      createdAt: c.created_at,
-      identities: identities.map((i: SqlRow) => ({
-        kind: i.kind,
-        value: i.value,
-        source: i.source,
-        interactionId: i.interaction_id,
-        since: i.created_at,
-      })),
-      merges: merges.map((m: SqlRow) => ({
-        mergedId: m.merged_id,
-        via: { kind: m.identity_kind, value: m.identity_value },
-        interactionId: m.interaction_id,
-        at: m.merged_at,
-      })),
-      cases: await this.list({ customerId: c.merged_into ?? id, limit: 100 }),
-    };
-  }
-
   private async customerSummary(id: string) {
     const [c] = await this.db.query(`SELECT id, name, handle, profile FROM customers WHERE id = $1`, [id]);
     const identities = await this.db.query(

@@ -70,14 +70,16 @@ export async function refreshProfile(tx: EntityManager, customerId: string, auth
 /**
  * Two records are one person: identities, cases and interactions move to the survivor.
  * Two open cases become one (the merged one points at the survivor's), so the person has
- * one to-do list and, for sticky routing, one agent.
+ * one to-do list and, for sticky routing, one agent. An arrival merges `via` the identity
+ * its message shared; a person merging by hand (`by`) needs none.
  */
 export async function mergeCustomers(
   tx: EntityManager,
   survivorId: string,
   mergedId: string,
-  via: Identity,
-  interactionId: string,
+  via: Identity | null,
+  interactionId: string | null,
+  by: string | null = null,
 ): Promise<void> {
   await tx.query(`UPDATE customer_identities SET customer_id = $1 WHERE customer_id = $2`, [survivorId, mergedId]);
   const open = await tx.query(
@@ -110,8 +112,8 @@ export async function mergeCustomers(
   ]);
   await tx.query(`UPDATE customers SET merged_into = $1, updated_at = now() WHERE id = $2`, [survivorId, mergedId]);
   await tx.query(
-    `INSERT INTO customer_merges (survivor_id, merged_id, identity_kind, identity_value, interaction_id) VALUES ($1, $2, $3, $4, $5)`,
-    [survivorId, mergedId, via.kind, via.value, interactionId],
+    `INSERT INTO customer_merges (survivor_id, merged_id, identity_kind, identity_value, interaction_id, merged_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [survivorId, mergedId, via?.kind ?? null, via?.value ?? null, interactionId, by],
   );
 }
 
@@ -149,6 +151,8 @@ export function mergeProfiles(survivor: CustomerProfile, merged: CustomerProfile
     handle: survivor.handle || merged.handle,
     tier: survivor.tier || merged.tier,
     tags: [...new Set([...(survivor.tags ?? []), ...(merged.tags ?? [])])],
+    // Both records' notes are kept: what the team knew about either is still true of the person.
+    notes: [survivor.notes, merged.notes].filter((n) => n?.trim()).join('\n\n') || undefined,
     channels,
   });
 }

@@ -8,6 +8,8 @@ export interface CustomerProfile {
   verified?: boolean;
   tier?: string;
   tags?: string[];
+  /** What the care team wrote about the customer (PATCH /api/customers/:id). */
+  notes?: string;
   /** The author as each channel last showed them. */
   channels?: Record<string, { handle?: string; name?: string; followers?: number; verified?: boolean; seenAt: string }>;
 }

@@ -72,3 +72,26 @@ test('signatures: only the exact sha256 digest of the raw bytes matches', () => 
   expect(signatureMatches(good, undefined, 's', 'hex')).toBe(false);
   expect(xCrcResponseToken('s', 'abc')).toMatch(/^sha256=[A-Za-z0-9+/]+=*$/);
 });
+
+test('a timestamp no calendar has (found by the fuzz test) keeps the message, taken as arriving now', () => {
+  const meta = metaDeliverySchema.parse({
+    object: 'page',
+    entry: [
+      {
+        id: 'page',
+        changes: [
+          {
+            field: 'feed',
+            value: { item: 'comment', verb: 'add', comment_id: 'c1', post_id: 'p1', message: 'hi', from: { id: 'u1' }, created_time: '`' },
+          },
+        ],
+      },
+    ],
+  });
+  expect(interactionsFromMeta(meta)).toEqual([expect.objectContaining({ externalId: 'c1', receivedAt: undefined })]);
+  const x = xActivitySchema.parse({
+    for_user_id: 'brand',
+    tweet_create_events: [{ id_str: '1', text: 'hi', timestamp_ms: '9'.repeat(30), user: { id_str: 'u1', screen_name: 'u' } }],
+  });
+  expect(interactionsFromX(x)).toEqual([expect.objectContaining({ externalId: '1', receivedAt: undefined })]);
+});

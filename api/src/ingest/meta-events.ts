@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validIso } from './time';
 import type { InteractionInput } from '../interactions/interaction.schema';
 
 /**
@@ -67,7 +68,7 @@ function parseValue<T extends z.ZodType>(schema: T, value: unknown, where: strin
 }
 
 const isoFrom = (t: number | string | undefined) =>
-  t === undefined ? undefined : new Date(typeof t === 'number' ? (t < 1e12 ? t * 1000 : t) : t).toISOString();
+  t === undefined ? undefined : validIso(new Date(typeof t === 'number' ? (t < 1e12 ? t * 1000 : t) : t));
 
 /**
  * Page posts and comments (public, facebook), Messenger messages (private, facebook) and

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validIso } from './time';
 import type { InteractionInput } from '../interactions/interaction.schema';
 
 /**
@@ -52,7 +53,7 @@ export const xActivitySchema = z.object({
 });
 export type XActivity = z.infer<typeof xActivitySchema>;
 
-const isoFromMs = (ms?: string) => (ms ? new Date(Number(ms)).toISOString() : undefined);
+const isoFromMs = (ms?: string) => (ms ? validIso(new Date(Number(ms))) : undefined);
 
 /**
  * Tweets and DMs addressed to the brand, as generic interactions. The brand's own tweets

@@ -144,6 +144,11 @@ test('a reconnecting client sends Last-Event-ID and gets exactly what it missed;
   expect(resumed.messages.some((m) => m.event === 'gap')).toBe(false);
   expect(resumed.messages.every((m) => m.data.type.startsWith('crisis.'))).toBe(true);
 
+  // The same from the URL, for a client that reconnects by itself (the editor's does).
+  const byQuery = await openStream(base(), `?types=crisis&lastEventId=${seenA.id}`, await auth());
+  await byQuery.next((m) => m.data.topic === topics[2], 'the missed crises, resumed from the URL');
+  expect(byQuery.messages.filter((m) => topics.includes(m.data.topic)).map((m) => m.data.topic)).toEqual(topics.slice(1));
+
   const lost = await openStream(base(), '?types=crisis', { ...(await auth()), 'last-event-id': 'from-another-world' });
   await lost.next((m) => m.event === 'gap', 'the gap notice');
   await lost.next((m) => m.data.topic === topics[2], 'the replayed buffer');

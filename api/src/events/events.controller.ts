@@ -29,6 +29,7 @@ export class EventsController {
   @ApiQuery({ name: 'interactionId', required: false, description: 'Only the events of this interaction' })
   @ApiQuery({ name: 'access_token', required: false, description: 'The bearer token, for clients that cannot send headers' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
+  @ApiQuery({ name: 'lastEventId', required: false, description: 'Resume after this event id (for clients that build the URL themselves)' })
   async stream(
     @Req() req: Request,
     @Res() res: Response,

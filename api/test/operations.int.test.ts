@@ -160,6 +160,7 @@ describe('structured logs (an api and a worker of this file, secrets in their en
   const children: ChildProcess[] = [];
   let out = '';
   let url = '';
+  let workerMetrics = '';
   const lines = () =>
     out
       .split('\n')
@@ -181,8 +182,10 @@ describe('structured logs (an api and a worker of this file, secrets in their en
 
   beforeAll(async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
+    workerMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
     const env = { ...secrets, TEMPORAL_TASK_QUEUE: unique('ops-logs'), FIREBREAK_LOG_LEVEL: 'debug', PORT: String(port) };
-    await start('worker/main.js', env, /worker running/);
+    await start('worker/main.js', { ...env, FIREBREAK_WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}` }, /worker running/);
     await start('main.js', env, /api listening/);
     url = `http://127.0.0.1:${port}`;
   }, 120_000);
@@ -240,6 +243,19 @@ describe('structured logs (an api and a worker of this file, secrets in their en
       expect(() => (parsed = JSON.parse(line))).not.toThrow();
       expect(parsed!).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) });
     }
+  });
+
+  test("the worker exports the Temporal SDK's own metrics when asked to", async () => {
+    const text = await eventually(
+      async () => {
+        const res = await fetch(workerMetrics).catch(() => undefined);
+        const body = res?.ok ? await res.text() : '';
+        return /^temporal_\w+/m.test(body) ? body : undefined;
+      },
+      30_000,
+      'the worker metrics',
+    );
+    expect(text).toMatch(/^# TYPE temporal_\w+ (counter|gauge|histogram)/m);
   });
 
   test('secrets never appear in the output: configured ones, tokens, passwords, cookies, signatures', async () => {

@@ -67,6 +67,7 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
     report.playbooks.push(pb.key);
   }
 
+  report.users.push(...(await seedFirstAdmin(db)));
   if (options.demoUsers) {
     const users = db.getRepository(UserEntity);
     for (const u of DEMO_USERS) {
@@ -78,6 +79,22 @@ export async function seed(db: DataSource, options: { demoUsers: boolean }): Pro
   }
   await seedAgents(db, options);
   return report;
+}
+
+/**
+ * On a workspace's own database there are no demo users, so the first admin comes from
+ * FIREBREAK_ADMIN_EMAIL and FIREBREAK_ADMIN_PASSWORD, and only while no admin exists:
+ * the variables can stay set without resetting a password someone has changed since.
+ */
+async function seedFirstAdmin(db: DataSource): Promise<string[]> {
+  const email = process.env.FIREBREAK_ADMIN_EMAIL?.trim().toLowerCase();
+  const password = process.env.FIREBREAK_ADMIN_PASSWORD;
+  if (!email || !password) return [];
+  if (password.length < 10) throw new Error('FIREBREAK_ADMIN_PASSWORD must have at least 10 characters');
+  const users = db.getRepository(UserEntity);
+  if (await users.existsBy({ role: 'admin' })) return [];
+  await users.save(users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await bcrypt.hash(password, 10) }));
+  return [email];
 }
 
 /** Sorted, so example playbooks go live in a stable order (the last one wins new traffic). */

@@ -3,24 +3,39 @@ import { api, type PlaybookSummary } from '../api/client';
 import { Link } from '../app/router';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/useAsync';
+import { useState } from 'react';
+import { mayManage } from '../auth/access';
+import { useSession } from '../auth/session';
+import { NewPlaybookDialog } from './NewPlaybookDialog';
 import { formatDateTime } from '../ui/format';
 import { LiveBadge } from './LiveBadge';
 
 /** `/`: every playbook with its live version; each opens its canvas. */
 export function PlaybookListPage() {
   const [state, reload] = useAsync((signal) => api.playbooks.list(signal), []);
+  const session = useSession();
+  const canCreate = !session || mayManage(session.user.role);
+  const [creating, setCreating] = useState(false);
 
   return (
     <main className="page" aria-labelledby="playbooks-title">
-      <header className="page-header">
-        <h1 id="playbooks-title">Playbooks</h1>
-        <p className="muted">What happens to every incoming message, per channel and team.</p>
+      <header className="page-header page-header-actions">
+        <div>
+          <h1 id="playbooks-title">Playbooks</h1>
+          <p className="muted">What happens to every incoming message, per channel and team.</p>
+        </div>
+        {canCreate && (
+          <button type="button" className="button" onClick={() => setCreating(true)} data-testid="new-playbook-open">
+            New playbook
+          </button>
+        )}
       </header>
+      <NewPlaybookDialog open={creating} onClose={() => setCreating(false)} />
       {state.status === 'loading' && <Loading what="playbooks" />}
       {state.status === 'error' && <ErrorState title="The playbooks could not be loaded" error={state.error} onRetry={reload} />}
       {state.status === 'ready' && state.data.length === 0 && (
         <Empty title="No playbooks yet">
-          Import one with <code>npx firebreak import FILE</code>, or restart Firebreak to load the examples.
+          Create one with “New playbook”, import one with <code>npx firebreak import FILE</code>, or restart Firebreak to load the examples.
         </Empty>
       )}
       {state.status === 'ready' && state.data.length > 0 && <PlaybookTable playbooks={state.data} />}

@@ -23,8 +23,10 @@ export interface CanvasOverlay {
   nodes: Record<string, NodeOverlay>;
   /** Edges to emphasise (taken on a path) or mark as removed/added in a diff, by edge id. */
   edges?: Record<string, OverlayTone>;
-  /** Nodes that exist only in the overlay (a diff's removed nodes), drawn ghosted. */
+  /** Nodes that exist only in the overlay (a diff's removed nodes), drawn ghosted; not editable. */
   ghosts?: Playbook['nodes'];
+  /** Edges that exist only in the overlay (a diff's removed edges), drawn dashed between any drawn nodes. */
+  ghostEdges?: Playbook['edges'];
 }
 
 export interface WorkbenchContext {

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { validate, type Playbook } from '@firebreak/engine';
 import { copyNodes, parseClipboard, pasteNodes } from './clipboard';
 import { initialHistory, record, redo, redoLabel, undo, undoLabel } from './history';

@@ -254,3 +254,42 @@ test('viewer: reads every desk and is refused every write', async () => {
   expect((await api('GET', `/api/interactions/${id}`, undefined, as)).body.waiting).toMatchObject({ nodeId: 'task' });
   expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE interaction_id = $1`, [id])).rows[0].n).toBe(0);
 });
+
+test('admin: adds a manager, gives an integration a token, locks the workspace to known addresses, checks the audit trail', async () => {
+  const email = `journey.manager.${runId}@example.com`;
+  const user = await api('POST', '/api/users', { email, name: 'Journey Manager', role: 'manager', password: 'journey-password' });
+  expect(user.status).toBe(201);
+  const session = await api('POST', '/api/auth/login', { email, password: 'journey-password' }, { as: null });
+  expect(session.body.user.role).toBe('manager');
+
+  const token = await api('POST', '/api/auth/tokens', { name: `journey-crm-${runId}`, role: 'agent' });
+  const asIntegration = { as: null, headers: { authorization: `Bearer ${token.body.token}` } };
+  const posted = await api(
+    'POST',
+    '/api/interactions',
+    { channel: 'email', externalId: `journey-admin-${runId}`, author: { id: `crm-${runId}` }, text: 'where is my parcel?' },
+    asIntegration,
+  );
+  expect(posted.status).toBe(202);
+
+  const settings = await api('PATCH', '/api/workspace/settings', { ipAllowList: ['127.0.0.1', '::1'] });
+  try {
+    expect(settings.body.ipAllowList).toEqual(['127.0.0.1', '::1']);
+    const asManager = { as: null, headers: { authorization: `Bearer ${session.body.token}` } };
+    expect((await api('GET', '/api/playbooks', undefined, asManager)).status).toBe(200); // from a listed address
+  } finally {
+    await api('PATCH', '/api/workspace/settings', { ipAllowList: [] });
+  }
+
+  // Who did what is on record, signed by the chain.
+  const trail = await eventually(async () => {
+    const r = await api('GET', `/api/audit?actor=${encodeURIComponent(`token:journey-crm-${runId}`)}`);
+    return r.body.items?.length ? r.body.items : undefined;
+  });
+  expect(trail[0]).toMatchObject({ action: 'POST /api/interactions', status: 202 });
+  expect((await api('GET', '/api/audit/verify')).body).toMatchObject({ ok: true });
+  expect((await api('PATCH', `/api/users/${user.body.id}`, { disabled: true })).status).toBe(200);
+  expect(
+    (await api('GET', '/api/auth/me', undefined, { as: null, headers: { authorization: `Bearer ${session.body.token}` } })).status,
+  ).toBe(401);
+});

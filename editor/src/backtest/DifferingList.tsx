@@ -1,5 +1,6 @@
 import type { Playbook } from '@firebreak/engine';
 import { formatDateTime } from '../ui/format';
+import { CHANNEL_NAMES } from '../run/interaction';
 import type { TraceStep } from '../run/trace';
 import type { BacktestRow } from './backtest';
 
@@ -16,7 +17,7 @@ function partingReason(row: BacktestRow, draft: Playbook): string {
   const i = row.partsAt ?? 0;
   const d = row.draft[i];
   const l = row.live[i];
-  if (d && l && d.nodeId === l.nodeId) return `${d.label}: ${d.why.join('; ') || `${d.outcome} in the draft, ${l.outcome} live`}`;
+  if (d && l && d.nodeId === l.nodeId) return `${d.label} — ${d.why.join('; ') || `${d.outcome} in the draft, ${l.outcome} live`}`;
   const before = row.draft[i - 1];
   if (before && (!d || !l)) return d ? `the draft goes on after ${before.label}` : `the draft ends after ${before.label}`;
   if (before) {
@@ -40,7 +41,8 @@ export function DifferingList({ rows, draft, onOpen }: { rows: BacktestRow[]; dr
           >
             <span className="backtest-text">{row.interaction.text}</span>
             <span className="muted small">
-              {row.interaction.channel} · {formatDateTime(row.interaction.receivedAt)} · ran on v{row.interaction.version}
+              {CHANNEL_NAMES[row.interaction.channel as keyof typeof CHANNEL_NAMES] ?? row.interaction.channel} ·{' '}
+              {formatDateTime(row.interaction.receivedAt)} · ran on v{row.interaction.version}
             </span>
             <span className="backtest-why" data-testid="backtest-why">
               {partingReason(row, draft)}

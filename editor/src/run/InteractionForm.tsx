@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { CHANNELS, type Channel, type Visibility } from '@firebreak/engine';
 import type { TestInteraction } from './interaction';
 
-const CHANNEL_NAMES: Record<Channel, string> = {
+const CHANNEL_OPTIONS: Record<Channel, string> = {
   x: 'X (Twitter)',
   facebook: 'Facebook',
   instagram: 'Instagram',
@@ -51,7 +51,7 @@ export function InteractionForm({
           <select data-testid="run-channel" value={value.channel} onChange={(e) => set({ channel: e.target.value as Channel })}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_NAMES[c]}
+                {CHANNEL_OPTIONS[c]}
               </option>
             ))}
           </select>

@@ -27,7 +27,7 @@ export function StepControls({
         disabled={cursor === 0}
         aria-label="First step"
       >
-        ⏮
+        « First
       </button>
       <button
         type="button"
@@ -69,7 +69,7 @@ export function StepControls({
         disabled={cursor >= last}
         aria-label="Last step"
       >
-        ⏭
+        Last »
       </button>
       <span className="run-position" data-testid="run-position" aria-live="polite">
         Step {cursor + 1} of {count}

@@ -25,6 +25,7 @@ export interface ChoiceOption {
 }
 
 const BY = 'test run';
+const APPROVERS: Record<string, string> = { pr: 'PR', legal: 'Legal', manager: 'A manager' };
 
 /** The draft's nodes that wait for someone, in the order they appear in the playbook. */
 export function waitingNodes(pb: Playbook): PlaybookNode[] {
@@ -42,7 +43,7 @@ export function optionsFor(node: PlaybookNode, replies: string[]): ChoiceOption[
     case 'approval': {
       const c = parsed(node, nodeConfigs.approval);
       return [
-        { value: 'approve', label: `${c?.role ?? 'The approver'} approves`, choice: { kind: 'approve' } },
+        { value: 'approve', label: `${APPROVERS[c?.role ?? ''] ?? 'The approver'} approves`, choice: { kind: 'approve' } },
         { value: 'approve_edit', label: 'Approves with an edit', choice: { kind: 'approve_edit', text: '' } },
         { value: 'reject', label: 'Rejects', choice: { kind: 'reject', reason: '' } },
         { value: 'timeout', label: c?.backup ? 'SLA expires (the backup too)' : 'SLA expires', choice: { kind: 'timeout' } },

@@ -5,6 +5,15 @@
  */
 import type { Channel, InteractionRef, Message, Visibility } from '@firebreak/engine';
 
+/** Channels as people name them. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  email: 'e-mail',
+  chat: 'chat',
+};
+
 export interface TestInteraction {
   text: string;
   channel: Channel;

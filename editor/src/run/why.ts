@@ -4,6 +4,7 @@
  * node recorded when it chose its outcome), the node's settings and the run's facts.
  */
 import { nodeConfigs, type Facts, type InteractionRef, type NodeKind, type PathStep, type PlaybookNode } from '@firebreak/engine';
+import { CHANNEL_NAMES } from './interaction';
 import { queryHits } from './queryHits';
 
 export interface WhyContext {
@@ -55,9 +56,8 @@ export function explainStep(step: PathStep, node: PlaybookNode | undefined, ctx:
       const channels = c.channels as string[];
       const vis = c.visibility as string[];
       const takes = channels.length || vis.length ? ` (it takes ${[channels.join(', '), vis.join(', ')].filter(Boolean).join('; ')})` : '';
-      return o
-        ? [`a ${i.visibility} ${i.channel} message: this playbook takes it${takes}`]
-        : [`a ${i.visibility} ${i.channel} message is not for this playbook${takes}`];
+      const what = `a ${i.visibility} ${CHANNEL_NAMES[i.channel] ?? i.channel} message`;
+      return o ? [`${what}: this playbook takes it${takes}`] : [`${what} is not for this playbook${takes}`];
     }
     case 'keywords': {
       const query = String(d.query ?? c.query ?? '');
@@ -85,7 +85,11 @@ export function explainStep(step: PathStep, node: PlaybookNode | undefined, ctx:
       return [`customer = ${o}: ${parts.filter(Boolean).join(', ')} (influence ${score}/100)`];
     }
     case 'channel':
-      return [o === 'other' ? `channel ${i.channel} has no branch of its own → other` : `channel = ${i.channel}`];
+      return [
+        o === 'other'
+          ? `${CHANNEL_NAMES[i.channel] ?? i.channel} has no branch of its own → other`
+          : `channel = ${CHANNEL_NAMES[i.channel] ?? i.channel}`,
+      ];
     case 'hours': {
       const at = typeof d.at === 'string' ? d.at : step.startedAt;
       const tz = (c.schedule as { timeZone?: string } | undefined)?.timeZone ?? 'UTC';

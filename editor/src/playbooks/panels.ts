@@ -7,5 +7,6 @@ import { livePanel } from '../live/livePanel';
 import { propertiesPanel } from '../properties';
 import { runPanel } from '../run/runPanel';
 import { backtestPanel } from '../backtest/backtestPanel';
+import { versionsPanel } from '../versions/versionsPanel';
 
-export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, runPanel, backtestPanel, livePanel];
+export const workbenchPanels: WorkbenchPanel[] = [propertiesPanel, runPanel, backtestPanel, versionsPanel, livePanel];

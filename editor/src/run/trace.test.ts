@@ -112,6 +112,7 @@ describe('runTest: why for the analysis decisions', () => {
     );
     expect(crisis.steps[1]).toMatchObject({ nodeId: 'crisis', outcome: 'crisis', why: ['a crisis is active: discount-link'] });
     expect(crisis.steps[2].actions[0]).toMatch(/^Draft from template holding-discount-\d: “Sorry/);
+    expect(crisis.steps[2].why[0]).toMatch(/^holding reply \d of 3 \(holding-discount-\d\), drafted for approval$/);
     const normal = runTest(pb, typed('the 20% discount link is broken'), {}, templates);
     expect(normal.steps[1]).toMatchObject({ outcome: 'normal', why: ['no crisis is active'] });
   });

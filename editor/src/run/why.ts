@@ -3,7 +3,15 @@
  * reads without knowing the engine. Built from the interpreter's path details (the facts a
  * node recorded when it chose its outcome), the node's settings and the run's facts.
  */
-import { nodeConfigs, type Facts, type InteractionRef, type NodeKind, type PathStep, type PlaybookNode } from '@firebreak/engine';
+import {
+  chooseVariant,
+  nodeConfigs,
+  type Facts,
+  type InteractionRef,
+  type NodeKind,
+  type PathStep,
+  type PlaybookNode,
+} from '@firebreak/engine';
 import { CHANNEL_NAMES } from './interaction';
 import { queryHits } from './queryHits';
 
@@ -122,6 +130,11 @@ export function explainStep(step: PathStep, node: PlaybookNode | undefined, ctx:
     case 'draft':
       if (o === 'no_article') return [`no knowledge-base article fits${d.reason ? `: ${String(d.reason)}` : ''}`];
       return [c.source === 'kb' ? 'the best knowledge-base article' : `template ${String(c.template)}`];
+    case 'holding': {
+      const list = c.templates as string[];
+      const v = chooseVariant(i.id, list.length);
+      return [`holding reply ${v + 1} of ${list.length} (${list[v]}), ${c.mode === 'draft' ? 'drafted for approval' : 'sent at once'}`];
+    }
     case 'approval': {
       if (o === 'approved') return [`approved by ${String(d.by)}${d.edited ? ', with an edit' : ''}`];
       if (o === 'rejected') return [`rejected by ${String(d.by)}${d.reason ? `: ${quote(String(d.reason))}` : ''}`];

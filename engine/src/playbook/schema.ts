@@ -53,13 +53,28 @@ export const settingsSchema = z
   })
   .default({});
 
+/**
+ * Settings as a draft may hold them mid-edit (a crisis topic added, its query not written
+ * yet): only their shape is checked here; `validate()` checks them against `settingsSchema`,
+ * as it does node configs, so one unfinished field neither blocks the autosave nor hides
+ * every other problem. Publishing needs them valid.
+ */
+const draftSettingsSchema = z
+  .object({
+    cues: z
+      .object({ first: z.array(z.string()).optional(), second: z.array(z.string()).optional(), noise: z.array(z.string()).optional() })
+      .optional(),
+    crisisTopics: z.array(z.object({ topic: z.string(), query: z.string(), threshold: z.number(), window: z.string() })).optional(),
+  })
+  .default({});
+
 export const playbookSchema = z.object({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a key is lowercase letters, digits and dashes'),
   name: z.string().min(1).max(200).describe('What the care team calls this playbook.'),
   description: z.string().max(2000).optional().describe('What it is for and when it runs, for whoever edits it next.'),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema),
-  settings: settingsSchema,
+  settings: draftSettingsSchema,
 });
 
 export type PlaybookNode = z.infer<typeof nodeSchema>;

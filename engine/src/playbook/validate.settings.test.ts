@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { raw } from '../__fixtures__/graphs';
 import { FIELD_FORMATS, NODE_KINDS, nodeConfigs } from './catalog';
-import { settingsSchema } from './schema';
+import { playbookSchema, settingsSchema } from './schema';
 import { validate } from './validate';
 
 /** start, ending at once: only the settings can be at fault. */
@@ -24,6 +24,15 @@ describe('validate: the playbook settings', () => {
   test('a crisis window is a duration', () => {
     const problems = validate(withSettings({ crisisTopics: [{ topic: 'outage', query: 'outage', threshold: 3, window: 'soon' }] }));
     expect(problems.map((p) => p.path)).toEqual(['settings.crisisTopics.0.window']);
+  });
+
+  test('a draft may hold an unfinished crisis topic: it parses, and validate names it without hiding other problems', () => {
+    const draft = {
+      ...raw([{ id: 'start', kind: 'start' }]),
+      settings: { crisisTopics: [{ topic: '', query: '', threshold: 1, window: '1h' }] },
+    };
+    expect(playbookSchema.safeParse(draft).success).toBe(true);
+    expect(validate(draft).map((p) => p.path)).toEqual(['settings.crisisTopics.0.topic', 'settings.crisisTopics.0.query', 'outcomes.next']);
   });
 
   test('valid settings have no problems', () => {

@@ -1,7 +1,7 @@
 import { catalog, NodeConfig, NodeKind, nodeConfigs } from './catalog';
 import { officeHoursProblems } from '../interpreter/hours';
 import { parseExpression } from '../interpreter/expression';
-import { Playbook, playbookSchema } from './schema';
+import { Playbook, playbookSchema, settingsSchema } from './schema';
 import { templateError } from '../templates';
 import { findCycles } from './graph';
 import { parseQuery } from '../analysis/query/parser';
@@ -105,6 +105,10 @@ export function validate(input: unknown, options: ValidateOptions = {}): Problem
     problems.push(...templateProblems(node.id, config, spec.templates?.(config), options.templates));
   });
 
+  const settings = settingsSchema.safeParse(pb.settings);
+  if (!settings.success)
+    for (const i of settings.error.issues)
+      problems.push(err({ code: 'settings', path: ['settings', ...i.path].join('.'), message: i.message }));
   problems.push(...settingsQueryProblems(pb.settings, options.checkQuery ?? defaultCheckQuery));
 
   const used = new Map<string, string>();
@@ -229,8 +233,11 @@ function settingsQueryProblems(settings: Playbook['settings'], check: NonNullabl
   const queries: Array<[string, string]> = [];
   settings.crisisTopics?.forEach((t, i) => queries.push([`settings.crisisTopics.${i}.query`, t.query]));
   for (const [tier, list] of Object.entries(settings.cues ?? {})) list?.forEach((q, i) => queries.push([`settings.cues.${tier}.${i}`, q]));
+  // An empty query is the settings schema's "required" problem already.
   return queries.flatMap(([path, query]) =>
-    check(query).map((q) => err({ code: 'query', path, message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` })),
+    !query.trim()
+      ? []
+      : check(query).map((q) => err({ code: 'query', path, message: q.start === undefined ? q.message : `${q.message} (at ${q.start})` })),
   );
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { loadMonaco } from './load';
 import { setTemplateVariables, type TemplateVariable } from './handlebars';
+import { ReadOnlyContext } from './readOnly';
 
 export interface OffsetError {
   start: number;
@@ -48,6 +49,7 @@ export function MonacoField({
   maxLines = 10,
   testId,
 }: Props) {
+  const readOnly = useContext(ReadOnlyContext);
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<typeof Monaco | null>(null);
@@ -55,6 +57,10 @@ export function MonacoField({
   const [height, setHeight] = useState(LINE + 10);
   const callbacks = useRef({ onChange, onBlur });
   callbacks.current = { onChange, onBlur };
+  // Texts the editor sent that have not come back as `value` yet. While typing fast, renders
+  // lag behind the editor: such a `value` is an echo, never applied; any other came from
+  // outside (undo, another node) and replaces the text.
+  const pending = useRef<string[]>([]);
 
   useEffect(() => {
     let disposed = false;
@@ -68,6 +74,7 @@ export function MonacoField({
           theme: 'firebreak',
           ariaLabel,
           placeholder,
+          readOnly,
           automaticLayout: true,
           fixedOverflowWidgets: true,
           minimap: { enabled: false },
@@ -92,7 +99,11 @@ export function MonacoField({
           scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
         });
         editorRef.current = editor;
-        editor.onDidChangeModelContent(() => callbacks.current.onChange(model.getValue()));
+        editor.onDidChangeModelContent(() => {
+          const text = model.getValue();
+          pending.current.push(text);
+          callbacks.current.onChange(text);
+        });
         editor.onDidBlurEditorText(() => callbacks.current.onBlur?.());
         editor.onDidContentSizeChange((e) => setHeight(Math.min(e.contentHeight, maxLines * LINE + 10)));
         setHeight(Math.min(editor.getContentHeight(), maxLines * LINE + 10));
@@ -113,7 +124,14 @@ export function MonacoField({
   // A value changed from outside (undo, another node) replaces the text.
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
+    if (!model) return;
+    const echo = pending.current.lastIndexOf(value);
+    if (echo >= 0) {
+      pending.current = pending.current.slice(echo + 1);
+      return;
+    }
+    pending.current = [];
+    if (model.getValue() !== value) model.setValue(value);
   }, [value, ready]);
 
   useEffect(() => {
@@ -132,13 +150,21 @@ export function MonacoField({
     if (model && variables) setTemplateVariables(model, variables);
   }, [variables, ready]);
 
+  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly, ready]);
+
   useEffect(() => {
-    if (!ready || !describedBy) return;
-    host.current?.querySelector('textarea')?.setAttribute('aria-describedby', describedBy);
-  }, [ready, describedBy]);
+    if (!ready) return;
+    // The label's `for` and the help text reach the editor's own text box.
+    const box = host.current?.querySelector('[role="textbox"]');
+    box?.setAttribute('id', id);
+    if (describedBy) box?.setAttribute('aria-describedby', describedBy);
+    else box?.removeAttribute('aria-describedby');
+  }, [ready, describedBy, id]);
 
   return (
-    <div className="monaco-field" data-testid={testId} data-ready={ready || undefined}>
+    // "nokey": Monaco types into a div (EditContext), which React Flow does not know as a text
+    // field; without it Space would pan the canvas and Backspace delete the selected node.
+    <div className="monaco-field nokey" data-testid={testId} data-ready={ready || undefined}>
       <div ref={host} className="monaco-host" style={{ height: ready ? height : 0 }} />
       {!ready && (
         <textarea

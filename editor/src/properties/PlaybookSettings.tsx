@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { z } from 'zod';
-import { playbookSchema, type Playbook } from '@firebreak/engine';
+import { playbookSchema, settingsSchema, type Playbook } from '@firebreak/engine';
 import type { WorkbenchContext } from '../playbooks/workbench';
 import { SchemaForm } from './form/SchemaForm';
 import type { JsonSchema } from './form/jsonSchema';
@@ -10,10 +10,14 @@ import { runSoFar, templateVariables } from './templates/variables';
 /** What the playbook-level form edits: its name, description and settings (cue lists, crisis topics). */
 let schema: JsonSchema | null = null;
 const playbookFormSchema = (): JsonSchema =>
-  (schema ??= z.toJSONSchema(playbookSchema.pick({ name: true, description: true, settings: true }), {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as JsonSchema);
+  // The strict settings (what publishing needs), not the draft's lenient shape: the form marks what is required.
+  (schema ??= z.toJSONSchema(
+    z.object({ name: playbookSchema.shape.name, description: playbookSchema.shape.description, settings: settingsSchema }),
+    {
+      io: 'input',
+      unrepresentable: 'any',
+    },
+  ) as JsonSchema);
 
 const OWN_PATHS = /^(name|description|settings)(\.|$)/;
 

@@ -27,7 +27,9 @@ export function QueryTester({ query }: { query: string }) {
         data-testid="query-sample"
       />
       <div aria-live="polite">
-        {result && result.matches === null && <p className="muted">Fix the query to try it.</p>}
+        {result && result.matches === null && (
+          <p className="muted">{query.trim() ? 'Fix the query to try it.' : 'Write a query to try it.'}</p>
+        )}
         {result && result.matches !== null && (
           <>
             <p className={`query-verdict ${result.matches ? 'is-match' : 'is-no-match'}`} data-testid="query-verdict">

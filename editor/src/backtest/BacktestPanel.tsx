@@ -6,7 +6,7 @@ import type { WorkbenchContext } from '../playbooks/workbench';
 import { requestTestRun } from '../run/handoff';
 import { Empty } from '../ui/states';
 import { useKept } from '../ui/useKept';
-import { countsOverlay, runBacktest, type BacktestResult, type BacktestRow } from './backtest';
+import { countsOverlay, runBacktestInSlices, type BacktestResult, type BacktestRow } from './backtest';
 import { fetchVersionGraph } from '../versions/versionsApi';
 import { fetchRecorded } from './backtestApi';
 import { DifferingList } from './DifferingList';
@@ -32,6 +32,7 @@ export function BacktestPanel({ ctx }: { ctx: WorkbenchContext }) {
   const [size, setSize] = useKept(`${keep}:size`, () => 100);
   const [outcome, setOutcome] = useKept<Outcome | null>(`${keep}:outcome`, () => null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const stale = !!outcome && outcome.draft !== ctx.playbook;
 
@@ -52,12 +53,16 @@ export function BacktestPanel({ ctx }: { ctx: WorkbenchContext }) {
         fetchRecorded(ctx.detail.key, size),
         liveVersion ? fetchVersionGraph(ctx.detail.key, liveVersion) : Promise.resolve(null),
       ]);
-      const result = runBacktest(draft, live, recorded, ctx.templates);
+      setProgress({ done: 0, total: recorded.length });
+      const result = await runBacktestInSlices(draft, live, recorded, ctx.templates, (done) =>
+        setProgress({ done, total: recorded.length }),
+      );
       setOutcome({ result, draft, liveVersion, versions: [...new Set(recorded.map((r) => r.version))].sort((a, b) => a - b) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -85,7 +90,7 @@ export function BacktestPanel({ ctx }: { ctx: WorkbenchContext }) {
         </select>
         <span>interactions</span>
         <button type="button" className="button" data-testid="backtest-run" onClick={run} disabled={busy}>
-          {busy ? 'Running…' : outcome ? 'Run again' : 'Run backtest'}
+          {busy ? (progress ? `Running… ${progress.done} of ${progress.total}` : 'Loading…') : outcome ? 'Run again' : 'Run backtest'}
         </button>
       </div>
       {error && (

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { playbookSchema, type PathStep, type Playbook } from '@firebreak/engine';
-import { countsOverlay, recordedAnswers, runBacktest } from './backtest';
+import { countsOverlay, recordedAnswers, runBacktest, runBacktestInSlices } from './backtest';
 import type { RecordedInteraction } from './backtestApi';
 
 const root = join(__dirname, '..', '..', '..');
@@ -76,4 +76,13 @@ test('without a live version there is nothing to differ from', () => {
   const result = runBacktest(draft, null, [recorded('6', '@brand I want my refund')], templates);
   expect(result.differing).toEqual([]);
   expect(result.perNode['tag-brand']).toBe(1);
+});
+
+test('in slices (the browser keeps answering between them): the same result, with progress', async () => {
+  const rows = ['refund please', 'my lawyer', 'parcel?', 'refund now', 'hello'].map((t, i) => recorded(`s${i}`, `@brand ${t}`));
+  const progress: number[] = [];
+  const sliced = await runBacktestInSlices(draft, live, rows, templates, (n) => progress.push(n), 2);
+  expect(progress).toEqual([2, 4, 5]);
+  expect(sliced).toEqual(runBacktest(draft, live, rows, templates));
+  expect(sliced.differing.map((d) => d.interaction.id)).toEqual(['s0', 's3']);
 });

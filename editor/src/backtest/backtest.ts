@@ -69,32 +69,67 @@ export function recordedAnswers(r: RecordedInteraction): Answers {
 
 const signature = (s: TraceStep) => `${s.nodeId}:${s.outcome ?? ''}`;
 
+/** One recorded interaction on the draft (counted into `acc`) and, when there is one, on the live version. */
+function backtestOne(
+  acc: BacktestResult,
+  draft: Playbook,
+  live: Playbook | null,
+  interaction: RecordedInteraction,
+  templates: Record<string, string>,
+): void {
+  const input = toTestInteraction(interaction);
+  const answers = recordedAnswers(interaction);
+  try {
+    const d = runTest(draft, input, answers, templates).steps;
+    for (const id of new Set(d.map((s) => s.nodeId))) acc.perNode[id] = (acc.perNode[id] ?? 0) + 1;
+    if (!live) return;
+    const l = runTest(live, input, answers, templates).steps;
+    const n = Math.max(d.length, l.length);
+    let partsAt: number | undefined;
+    for (let i = 0; i < n && partsAt === undefined; i++) if (!d[i] || !l[i] || signature(d[i]) !== signature(l[i])) partsAt = i;
+    if (partsAt !== undefined) acc.differing.push({ interaction, input, answers, draft: d, live: l, partsAt });
+  } catch (e) {
+    acc.failed.push({ interaction, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+const empty = (draft: Playbook, total: number): BacktestResult => ({
+  total,
+  perNode: Object.fromEntries(draft.nodes.map((n) => [n.id, 0])),
+  differing: [],
+  failed: [],
+});
+
 export function runBacktest(
   draft: Playbook,
   live: Playbook | null,
   recorded: RecordedInteraction[],
   templates: Record<string, string>,
 ): BacktestResult {
-  const perNode: Record<string, number> = Object.fromEntries(draft.nodes.map((n) => [n.id, 0]));
-  const differing: BacktestRow[] = [];
-  const failed: BacktestResult['failed'] = [];
-  for (const interaction of recorded) {
-    const input = toTestInteraction(interaction);
-    const answers = recordedAnswers(interaction);
-    try {
-      const d = runTest(draft, input, answers, templates).steps;
-      for (const id of new Set(d.map((s) => s.nodeId))) perNode[id] = (perNode[id] ?? 0) + 1;
-      if (!live) continue;
-      const l = runTest(live, input, answers, templates).steps;
-      const n = Math.max(d.length, l.length);
-      let partsAt: number | undefined;
-      for (let i = 0; i < n && partsAt === undefined; i++) if (!d[i] || !l[i] || signature(d[i]) !== signature(l[i])) partsAt = i;
-      if (partsAt !== undefined) differing.push({ interaction, input, answers, draft: d, live: l, partsAt });
-    } catch (e) {
-      failed.push({ interaction, message: e instanceof Error ? e.message : String(e) });
-    }
+  const acc = empty(draft, recorded.length);
+  for (const interaction of recorded) backtestOne(acc, draft, live, interaction, templates);
+  return acc;
+}
+
+/**
+ * The same, a slice at a time with a pause for the browser between slices: a few hundred
+ * interactions take a second or two, and the page must keep answering meanwhile.
+ */
+export async function runBacktestInSlices(
+  draft: Playbook,
+  live: Playbook | null,
+  recorded: RecordedInteraction[],
+  templates: Record<string, string>,
+  onProgress: (done: number) => void,
+  slice = 25,
+): Promise<BacktestResult> {
+  const acc = empty(draft, recorded.length);
+  for (let i = 0; i < recorded.length; i += slice) {
+    for (const interaction of recorded.slice(i, i + slice)) backtestOne(acc, draft, live, interaction, templates);
+    onProgress(Math.min(i + slice, recorded.length));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { total: recorded.length, perNode, differing, failed };
+  return acc;
 }
 
 /** Per node: how many of the interactions would pass there (a badge), nodes none reach muted. */

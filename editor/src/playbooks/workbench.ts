@@ -3,6 +3,19 @@
  * panels beside it (properties, test run, backtest, versions, live overlay). A panel gets the
  * draft and may edit it, select nodes and colour the canvas; it never reaches into the canvas.
  * Panels are listed once in `panels.ts`, and the workbench renders them as tabs.
+ *
+ * How the workbench keeps its side of the seam (workbench/Workbench.tsx):
+ * - Only the open tab is mounted. A panel that sets an overlay clears it in an effect cleanup,
+ *   so switching tabs never leaves a stale colouring behind.
+ * - `edit` is one undo step named by its label; edits with the same label within a second
+ *   merge (typing in a field is one step). Keep untouched nodes as the same objects
+ *   (`{...pb, nodes: pb.nodes.map((n) => (n.id === id ? {...n, config} : n))}`): cards are
+ *   memoised by node identity. Viewers get a read-only workbench where `edit` does nothing.
+ * - `problems` follow the draft ~150 ms after an edit; the draft is autosaved ~800 ms after.
+ * - `selectNode(id)` selects and centres the node; `selectedNodeId` is null when none or
+ *   several nodes are selected.
+ * - Overlay nodes are keyed by node id; `ghosts`/`ghostEdges` are drawn dashed and cannot be
+ *   selected or edited; `edges` tones style existing (or ghost) edges by edge id.
  */
 import type { ReactNode } from 'react';
 import type { Playbook, Problem } from '@firebreak/engine';

@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
@@ -42,6 +43,8 @@ export interface PlaybookCanvasProps {
 
 /** Above this many nodes only what is in view is rendered (see bench/editor.ts). */
 export const RENDER_VISIBLE_ONLY_ABOVE = 120;
+/** Below this zoom cards are drawn without text (unreadable there anyway): smooth overview panning. */
+export const FAR_ZOOM = 0.35;
 
 const groupColor = { entry: '#2a9d8f', decision: '#e9c46a', action: '#6d8fb5' };
 const minimapColor = (n: PlaybookFlowNode) =>
@@ -69,6 +72,7 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
     [playbook, problems, overlay, selectedEdges],
   );
   const [outcome, setOutcome] = useState<OutcomeTarget | null>(null);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
   const latest = useRef(playbook);
   latest.current = playbook;
 
@@ -106,7 +110,7 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<PlaybookFlowNode>[]) => {
-      // Removal goes through onDelete (one undo step); everything else is React Flow's own state.
+      // Removal is an edit of the draft (the Delete shortcut, or onDelete); the rest is React Flow's own state.
       const own = changes.filter((c) => c.type !== 'remove');
       if (own.length) setNodes((ns) => applyNodeChanges(own, ns));
       // A finished drag or an arrow-key move: the new positions become part of the draft.
@@ -200,7 +204,7 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
 
   return (
     <CanvasActionsContext.Provider value={actions}>
-      <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -215,14 +219,15 @@ export function PlaybookCanvas(props: PlaybookCanvasProps) {
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           edgesReconnectable={!readOnly}
-          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          // Delete/Backspace are the workbench's shortcuts (one named undo step, selected edges too).
+          deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
           onlyRenderVisibleElements={nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
           connectionRadius={28}
           fitView
           fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
-          minZoom={0.1}
+          minZoom={0.05}
           maxZoom={2}
         >
           <Background gap={24} size={1} color="#d9dee5" />

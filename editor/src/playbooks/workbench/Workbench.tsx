@@ -93,6 +93,7 @@ function WorkbenchInner({ detail: loaded, templates }: WorkbenchProps) {
 
   useShortcuts(
     {
+      remove: commands.deleteSelection,
       undo: history.undo,
       redo: history.redo,
       copy: () => void commands.copy(),

@@ -18,6 +18,7 @@ export const SHORTCUTS: Array<{ keys: string; does: string }> = [
 ];
 
 export interface ShortcutHandlers {
+  remove(): void;
   undo(): void;
   redo(): void;
   copy(): void;
@@ -37,7 +38,7 @@ function ownedElsewhere(e: KeyboardEvent): boolean {
   return !!document.querySelector('dialog[open]');
 }
 
-/** The workbench's keyboard shortcuts (Delete/Backspace and the arrows are React Flow's own). */
+/** The workbench's keyboard shortcuts (the arrow keys that move nodes are React Flow's own). */
 export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -49,7 +50,8 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       let run: (() => void) | null = null;
-      if (mod && key === 'z') run = e.shiftKey ? h.redo : h.undo;
+      if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) run = h.remove;
+      else if (mod && key === 'z') run = e.shiftKey ? h.redo : h.undo;
       else if (mod && key === 'y') run = h.redo;
       else if (mod && !e.shiftKey && key === 'c') run = h.copy;
       else if (mod && !e.shiftKey && key === 'x') run = h.cut;

@@ -90,8 +90,20 @@ export function useCanvasCommands(
 
   const deleteSelection = useCallback(() => {
     const ids = selected();
-    if (ids.length) edit(removeElements(latest.current, ids), ids.length === 1 ? `Delete ${ids[0]}` : `Delete ${ids.length} nodes`);
-  }, [edit, selected]);
+    const edges = rf
+      .getEdges()
+      .filter((e) => e.selected && e.deletable !== false)
+      .map((e) => e.id);
+    if (!ids.length && !edges.length) return;
+    const label = ids.length
+      ? ids.length === 1
+        ? `Delete ${ids[0]}`
+        : `Delete ${ids.length} nodes`
+      : edges.length === 1
+        ? 'Delete connection'
+        : `Delete ${edges.length} connections`;
+    edit(removeElements(latest.current, ids, edges), label);
+  }, [edit, rf, selected]);
 
   const copy = useCallback(async () => {
     const payload = copyNodes(latest.current, selected());

@@ -1,4 +1,6 @@
 import { applyDecorators, INestApplication, SetMetadata } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_KEY } from '../auth/roles';
@@ -61,7 +63,8 @@ export function documentErrors(app: INestApplication, doc: OpenAPIObject): OpenA
       const isPublic = found ? Reflect.getMetadata(PUBLIC_KEY, found.handler) || Reflect.getMetadata(PUBLIC_KEY, found.controller) : false;
       const statuses = new Set<number>((found && (Reflect.getMetadata(ERRORS_KEY, found.handler) as number[] | undefined)) ?? []);
       if (!isPublic) [401, 403].forEach((s) => statuses.add(s));
-      if (op.requestBody || op.parameters?.some((p) => p.in === 'query' || p.in === 'path')) statuses.add(400);
+      if (op.requestBody || op.parameters?.some((p) => p.in === 'query' || p.in === 'path') || (found && takesInput(found)))
+        statuses.add(400);
       if (path.includes('{')) statuses.add(404);
       for (const m of (op.summary ?? '').matchAll(/\b(4\d\d|503)\b/g)) statuses.add(Number(m[1]));
       for (const s of [...statuses].sort()) {
@@ -76,16 +79,30 @@ export function documentErrors(app: INestApplication, doc: OpenAPIObject): OpenA
   return doc;
 }
 
+/** Whether the handler reads a body, the query or path parameters (each of which a pipe may refuse). */
+function takesInput({ controller, key }: Handler): boolean {
+  // Nest keeps a handler's parameter decorators on the controller class, as `${paramtype}:${index}`.
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, key) ?? {}) as Record<string, unknown>;
+  const input = [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM, RouteParamtypes.RAW_BODY].map(String);
+  return Object.keys(args).some((k) => input.includes(k.split(':')[0]));
+}
+
+interface Handler {
+  controller: object;
+  handler: object;
+  key: string;
+}
+
 /** `Controller_method` (Swagger's default operationId) → the controller class and the handler. */
-function handlerIndex(app: INestApplication): Map<string, { controller: object; handler: object }> {
-  const index = new Map<string, { controller: object; handler: object }>();
+function handlerIndex(app: INestApplication): Map<string, Handler> {
+  const index = new Map<string, Handler>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as { name: string; prototype: Record<string, unknown> } | null;
       if (!controller) continue;
       for (const key of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = controller.prototype[key];
-        if (key !== 'constructor' && typeof handler === 'function') index.set(`${controller.name}_${key}`, { controller, handler });
+        if (key !== 'constructor' && typeof handler === 'function') index.set(`${controller.name}_${key}`, { controller, handler, key });
       }
     }
   }

@@ -43,9 +43,15 @@ export function CrisesPage({ role }: { role: Role }) {
                   </span>
                 </td>
                 <td>
-                  {formatDateTime(c.declaredAt)} <span className="muted">by {c.declaredBy}</span>
+                  {formatDateTime(c.declaredAt)} <span className="muted">by {c.declaredByName ?? c.declaredBy}</span>
                 </td>
-                <td>{c.stoodDownAt ? `${formatDateTime(c.stoodDownAt)} by ${c.stoodDownBy ?? '—'}` : <span className="muted">—</span>}</td>
+                <td>
+                  {c.stoodDownAt ? (
+                    `${formatDateTime(c.stoodDownAt)} by ${c.stoodDownByName ?? c.stoodDownBy ?? '—'}`
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

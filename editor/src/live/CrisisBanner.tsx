@@ -52,7 +52,8 @@ function CrisisRow({ crisis, canStandDown, onChanged }: { crisis: Crisis; canSta
       <p>
         <strong>Crisis: {crisis.topic}</strong>{' '}
         <span className="crisis-meta">
-          declared by {crisis.declaredBy} · {formatDateTime(crisis.declaredAt)}. Crisis branches and holding replies are in force.
+          declared by {crisis.declaredByName ?? crisis.declaredBy} · {formatDateTime(crisis.declaredAt)}. Crisis branches and holding
+          replies are in force.
         </span>
       </p>
       {error && (

@@ -134,7 +134,7 @@ export function LiveOverlayPanel({ ctx }: { ctx: WorkbenchContext }) {
 }
 
 function NodeRuns({ runs, nodeId, label }: { runs: RecordedRun[]; nodeId: string; label: string }) {
-  const through = runsThrough(runs, nodeId).slice(0, 50);
+  const through = runsThrough(runs, nodeId, Date.now()).slice(0, 50);
   return (
     <section aria-labelledby="live-node-title" data-testid="live-node-runs">
       <h3 id="live-node-title" className="small strong">

@@ -59,7 +59,11 @@ export function nodeStats(runs: RecordedRun[], now: number): Map<string, NodeSta
 }
 
 /** The runs that passed a node, newest first, with what happened there. */
-export function runsThrough(runs: RecordedRun[], nodeId: string): Array<{ run: RecordedRun; outcome: string | null; breach: boolean }> {
+export function runsThrough(
+  runs: RecordedRun[],
+  nodeId: string,
+  now: number,
+): Array<{ run: RecordedRun; outcome: string | null; breach: boolean }> {
   return runs
     .filter((r) => r.path.some((p) => p.nodeId === nodeId))
     .map((run) => {
@@ -68,7 +72,7 @@ export function runsThrough(runs: RecordedRun[], nodeId: string): Array<{ run: R
       return {
         run,
         outcome: last.outcome ?? null,
-        breach: steps.some(isBreachStep) || (run.waiting?.nodeId === nodeId && isOverdueWait(run, Date.now())),
+        breach: steps.some(isBreachStep) || (run.waiting?.nodeId === nodeId && isOverdueWait(run, now)),
       };
     });
 }

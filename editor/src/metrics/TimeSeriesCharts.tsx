@@ -29,19 +29,22 @@ export function VolumeChart({ points, interval }: { points: VolumePoint[]; inter
   );
 }
 
-/** FRT and ART per bucket, in minutes; buckets without replies are gaps, not zeros. */
+/** FRT and ART per bucket, in minutes (seconds when every reply was that fast); buckets without replies are gaps, not zeros. */
 export function ResponseTimeChart({ frt, art, interval }: { frt: TimingPoint[]; art: TimingPoint[]; interval: Interval }) {
   const artBy = new Map(art.map((p) => [p.bucket, p]));
+  const longest = Math.max(0, ...[...frt, ...art].map((p) => p.avgMs ?? 0));
+  const unit = longest < 120_000 ? 'seconds' : 'minutes';
+  const scale = (ms: number | null) => (unit === 'minutes' ? toMinutes(ms) : ms === null ? null : Math.round(ms / 100) / 10);
   const data = frt.map((p) => ({
     label: bucketLabel(p.bucket, interval),
-    frt: toMinutes(p.avgMs),
-    art: toMinutes(artBy.get(p.bucket)?.avgMs ?? null),
+    frt: scale(p.avgMs),
+    art: scale(artBy.get(p.bucket)?.avgMs ?? null),
   }));
   const measured = frt.some((p) => p.count > 0) || art.some((p) => p.count > 0);
   return (
     <ChartCard
       id="response-times"
-      title="Response times (minutes)"
+      title={`Response times (${unit})`}
       summary="First response time (FRT) and average response time (ART), 24/7, per bucket"
       empty={!measured}
     >

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { catalog, nodeConfigs, type NodeKind, type NodeKindSpec } from '../../engine/src/playbook/catalog';
+import { signIn } from './support/session';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +46,10 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // A manager's pages: the login form itself is tested in login.browser.test.ts.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await signIn(context, baseUrl, 'manager@demo');
+  page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
 });

@@ -87,6 +87,26 @@ test('the metrics page shows the figures and charts of interactions answered jus
   await context.close();
 });
 
+test("the workbench's Live tab counts the runs per node on the canvas, and lists a node's runs", async () => {
+  const { context, page } = await pageAs('manager@demo');
+  await page.goto(`${baseUrl}/playbooks/${replyKey}`);
+  await page.getByTestId('tab-live').click();
+  const counts = page.getByTestId('live-counts');
+  await counts.waitFor();
+  // The three messages of the first test ran start → draft → send → end.
+  for (const node of ['start', 'draft', 'send', 'end'])
+    expect(await counts.getByTestId(`live-row-${node}`).locator('td').first().textContent()).toBe('3');
+  expect(await page.getByTestId('node-send-overlay').textContent()).toBe('3');
+  expect(await page.getByTestId('live-summary').textContent()).toContain('3 runs');
+  await counts.getByRole('button', { name: 'send' }).click();
+  const list = page.getByTestId('live-node-runs');
+  await list.waitFor();
+  expect(await list.locator('li').count()).toBe(3);
+  expect(await list.textContent()).toContain('→ sent');
+  await screenshot(page, 'live-overlay');
+  await context.close();
+});
+
 test('a declared crisis shows a banner on every open page, live, until a manager stands it down', async () => {
   const topic = `broken discount link ${runId}`;
   const agent = await pageAs('agent@demo');

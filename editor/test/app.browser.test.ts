@@ -101,7 +101,7 @@ test('clicking it opens the canvas with every node and its labelled outcome hand
   expect(await page.locator('.react-flow__minimap').count()).toBe(1);
   expect(await page.locator('.react-flow__controls').count()).toBe(1);
   await page.getByTestId('problems').waitFor();
-  expect(await page.getByTestId('live-version-number').textContent()).toMatch(/^v\d+$/);
+  expect(await page.getByTestId('live-version').textContent()).toMatch(/^v\d+ live$/);
   await page.screenshot({ path: join(results, 'playbook-social-care.png') });
 });
 

@@ -32,7 +32,12 @@ export function tokenFor(email: string, password = DEMO_PASSWORD): Promise<strin
   return t;
 }
 
-export async function api<T = any>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
+export async function api<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<{ status: number; body: T }> {
   const who = options.as === undefined ? 'admin@demo' : options.as;
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (body !== undefined) headers['content-type'] = 'application/json';

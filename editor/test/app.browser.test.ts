@@ -3,16 +3,15 @@
  * global setup with the example playbooks published) and sees the example playbook's nodes.
  * Screenshots of each page go to editor/test-results/.
  */
-import { mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { catalog, nodeConfigs, type NodeKind, type NodeKindSpec } from '../../engine/src/playbook/catalog';
+import { baseUrl, launch, openPage, results } from './support/browser';
 import { signIn } from './support/session';
 
 jest.setTimeout(60_000);
 
-const baseUrl = (process.env.FIREBREAK_URL ?? '').replace(/\/+$/, '');
-const results = join(__dirname, '..', 'test-results');
 const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'playbooks', 'social-care.json'), 'utf8')) as {
   key: string;
   name: string;
@@ -31,27 +30,11 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('FIREBREAK_URL is not set: the browser tests need a running Firebreak (the global setup starts one)');
-  mkdirSync(results, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launch();
   // A manager's pages: the login form itself is tested in login.browser.test.ts.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await signIn(context, baseUrl, 'manager@demo');
-  page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
+  page = await openPage(context, pageErrors);
 });
 
 afterAll(async () => {

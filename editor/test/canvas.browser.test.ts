@@ -4,17 +4,15 @@
  * outcome handles, see and fix validation errors, undo/redo, copy/paste through the system
  * clipboard, auto-layout, publish with a note — then check the published version via the api.
  */
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Client } from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api } from '../../api/test/support/http';
+import { baseUrl, launch, openPage, results } from './support/browser';
 import { signIn } from './support/session';
 
 jest.setTimeout(180_000);
 
-const baseUrl = (process.env.FIREBREAK_URL ?? '').replace(/\/+$/, '');
-const results = join(__dirname, '..', 'test-results');
 const suffix = Date.now().toString(36);
 const key = `canvas-test-${suffix}`;
 const name = `Canvas test ${suffix}`;
@@ -25,28 +23,12 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('FIREBREAK_URL is not set: the browser tests need a running Firebreak (the global setup starts one)');
-  mkdirSync(results, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launch();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await signIn(context, baseUrl, 'manager@demo');
-  page = await context.newPage();
+  page = await openPage(context, pageErrors);
   page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(`console: ${m.text()}`));
 });
 
 afterAll(async () => {

@@ -8,3 +8,4 @@ export * from './interpreter';
 export * from './simulate';
 export * from './templates';
 export * from './events';
+export * from './contracts';

@@ -1,51 +1,7 @@
-import type { PathStep } from '@firebreak/engine';
+import type { CaseContext, CustomerSummary, ThreadEntry } from '@firebreak/engine';
 import { DataSource } from 'typeorm';
-import { todoList, type TodoItem } from '../cases/todo';
+import { todoList } from '../cases/todo';
 import type { SqlRow } from '../cases/sql-row';
-
-/** One message of a case's conversation, whichever side wrote it. */
-export interface ThreadEntry {
-  direction: 'inbound' | 'outbound';
-  /** The customer's message, or the one a reply answers. */
-  interactionId: string;
-  channel: string;
-  visibility: string;
-  text: string;
-  at: string;
-  /** inbound: the author as the channel showed them. */
-  author?: { id: string; handle?: string; name?: string };
-  /** outbound: the outbox status (pending, sent, sent (sandbox), failed). */
-  status?: string;
-  /** outbound: written by a person from the inbox, or by the playbook. */
-  source?: 'agent' | 'playbook';
-}
-
-/** Everything a person deciding on a case needs to see, besides the item itself. */
-export interface CaseContext {
-  caseId: string | null;
-  case: { id: string; status: string; team: string | null; agent: { id: string; name: string; email: string | null } | null } | null;
-  customer: CustomerSummary | null;
-  thread: ThreadEntry[];
-  /** The run's recorded path: each node, its outcome and its times. */
-  path: PathStep[];
-  /** The case's other open to-do items, oldest first. */
-  openItems: TodoItem[];
-}
-
-export interface CustomerSummary {
-  id: string;
-  name: string | null;
-  handle: string | null;
-  tier: string | null;
-  followers: number;
-  verified: boolean;
-  tags: string[];
-  /** How much reach the customer has, as the latest analysis scored it. */
-  influence: { score: number; segment: string } | null;
-  /** The author as each channel last showed them. */
-  channels: Record<string, unknown>;
-  identities: Array<{ kind: string; value: string; source: string }>;
-}
 
 /** Replies written in the inbox carry this prefix in their outbox key; the playbook's carry the node visit's key. */
 export const INBOX_REPLY_PREFIX = 'inbox:';

@@ -1,23 +1,6 @@
+import type { TodoItem } from '@firebreak/engine';
 import { EntityManager } from 'typeorm';
 import { SqlRow } from './sql-row';
-
-/**
- * The case's auto to-do list: what still needs someone, oldest first. Derived from the
- * rows each part of the engine writes (interactions, outbox, work items), so it can never
- * drift from what actually happened.
- */
-export interface TodoItem {
-  type: 'message' | 'approval' | 'task' | 'escalation';
-  interactionId: string;
-  workItemId?: string;
-  nodeId?: string;
-  channel?: string;
-  summary: string;
-  since: string;
-  dueAt?: string;
-  /** A message that arrived while earlier items of the case were still pending. */
-  newRequest?: boolean;
-}
 
 /**
  * A message is answered once a reply left for it (or for the run it joined) after it

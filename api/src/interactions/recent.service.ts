@@ -1,24 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Author, Facts, PathStep, RunState } from '@firebreak/engine';
-
-/** One recorded run of a playbook, with what a backtest needs to run it again in the browser. */
-export interface RecordedInteraction {
-  id: string;
-  channel: string;
-  visibility: 'public' | 'private';
-  text: string;
-  author: Author;
-  receivedAt: string;
-  status: string;
-  /** The version it ran on. */
-  version: number;
-  /** The analysis at the time (crisis state included), null before the run analysed it. */
-  facts: Facts | null;
-  path: PathStep[];
-  waiting: RunState['waiting'] | null;
-}
+import type { Author, Facts, PathStep, RecordedInteraction, RunState } from '@firebreak/engine';
 
 @Injectable()
 export class RecentInteractionsService {

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { playbookSchema, type PathStep, type Playbook } from '@firebreak/engine';
+import { playbookSchema, type PathStep, type Playbook, type RecordedInteraction } from '@firebreak/engine';
 import { countsOverlay, recordedAnswers, runBacktest, runBacktestInSlices } from './backtest';
-import type { RecordedInteraction } from './backtestApi';
 
 const root = join(__dirname, '..', '..', '..');
 const live = playbookSchema.parse(JSON.parse(readFileSync(join(root, 'playbooks', 'escalation-map.json'), 'utf8')));
@@ -27,6 +26,7 @@ const recorded = (id: string, text: string, path: Array<Partial<PathStep>> = [])
   status: 'completed',
   version: 1,
   facts: null,
+  waiting: null,
   path: path.map((p) => ({ nodeId: '', kind: '', startedAt: '2026-03-02T10:00:00.000Z', ...p })),
 });
 

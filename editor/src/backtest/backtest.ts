@@ -10,8 +10,7 @@ import type { CanvasOverlay, NodeOverlay } from '../playbooks/workbench';
 import type { AnswerChoice, Answers } from '../run/answers';
 import type { TestInteraction } from '../run/interaction';
 import { runTest, type TraceStep } from '../run/trace';
-import type { Playbook } from '@firebreak/engine';
-import type { RecordedInteraction } from './backtestApi';
+import type { Playbook, RecordedInteraction } from '@firebreak/engine';
 
 export interface BacktestRow {
   interaction: RecordedInteraction;

@@ -1,19 +1,6 @@
 /** What the backtest reads from the api: a playbook's recorded runs (the live graph comes from versions/versionsApi). */
-import type { Author, Facts, PathStep } from '@firebreak/engine';
+import type { RecordedInteraction } from '@firebreak/engine';
 import { api } from '../api/client';
-
-export interface RecordedInteraction {
-  id: string;
-  channel: string;
-  visibility: 'public' | 'private';
-  text: string;
-  author: Author;
-  receivedAt: string;
-  status: string;
-  version: number;
-  facts: Facts | null;
-  path: PathStep[];
-}
 
 const key = (k: string) => encodeURIComponent(k);
 

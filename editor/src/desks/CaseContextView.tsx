@@ -1,7 +1,7 @@
 import { CustomerCard } from './CustomerCard';
 import { PathSoFar } from './PathSoFar';
 import { Thread } from './Thread';
-import type { CaseContext } from './types';
+import type { CaseContext } from '@firebreak/engine';
 
 /** The case around an item: the conversation first, then who the customer is and how the playbook got here. */
 export function CaseContextView({ context, interactionId, nodeId }: { context: CaseContext; interactionId: string; nodeId?: string }) {

@@ -1,4 +1,4 @@
-import type { CustomerSummary } from './types';
+import type { CustomerSummary } from '@firebreak/engine';
 
 /** Who the customer is: reach, tier, tags and the identities that join their channels. */
 export function CustomerCard({ customer }: { customer: CustomerSummary | null }) {

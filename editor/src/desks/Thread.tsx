@@ -1,5 +1,5 @@
 import { formatDateTime } from '../ui/format';
-import type { ThreadEntry } from './types';
+import type { ThreadEntry } from '@firebreak/engine';
 
 /** The case's conversation in order: the customer's messages and every reply, on every channel. */
 export function Thread({ entries, highlight }: { entries: ThreadEntry[]; highlight?: string }) {

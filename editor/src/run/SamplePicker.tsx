@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useAsync } from '../ui/useAsync';
 import { formatDateTime } from '../ui/format';
-import { fetchSampleThreads, type SampleThread } from './samplesApi';
+import type { SampleThread } from '@firebreak/engine';
+import { fetchSampleThreads } from './samplesApi';
 
 const LIMIT = 20;
 

@@ -1,30 +1,7 @@
 /** The demo threads endpoint (GET /api/samples/threads) and the step from a thread to a test interaction. */
+import type { SampleThread, SampleThreads } from '@firebreak/engine';
 import { api } from '../api/client';
 import type { TestInteraction } from './interaction';
-
-export interface SampleMessage {
-  id: string;
-  author: string;
-  inbound: boolean;
-  at: string;
-  text: string;
-}
-
-export interface SampleThread {
-  id: string;
-  brand: string | null;
-  customer: string;
-  text: string;
-  receivedAt: string;
-  messages: SampleMessage[];
-}
-
-export interface SampleThreads {
-  threads: SampleThread[];
-  total: number;
-  source: string;
-  message?: string;
-}
 
 export function fetchSampleThreads(q: string, limit: number, signal?: AbortSignal): Promise<SampleThreads> {
   const params = new URLSearchParams({ limit: String(limit) });

@@ -1,5 +1,5 @@
 /**
- * Browser tests' Chromium: launched like app.browser.test.ts (Debian's /usr/bin/chromium,
+ * Browser tests' Chromium, launched one way for every test file (Debian's /usr/bin/chromium,
  * headless), with every page error and console error collected so a test can assert there
  * were none. Screenshots go to editor/test-results/.
  */

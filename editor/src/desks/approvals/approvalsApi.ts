@@ -1,5 +1,5 @@
 import { api } from '../../api/client';
-import type { CaseContext } from '../types';
+import type { CaseContext } from '@firebreak/engine';
 
 export type ApprovalStatus = 'pending' | 'decided' | 'expired' | 'timed_out' | 'closed';
 

@@ -3,7 +3,7 @@ import { CustomerCard } from '../CustomerCard';
 import { useAsync } from '../../ui/useAsync';
 import { useLastReady } from '../../ui/useLastReady';
 import { formatDateTime } from '../../ui/format';
-import type { ThreadEntry } from '../types';
+import type { ThreadEntry } from '@firebreak/engine';
 import { CompleteForm } from './CompleteForm';
 import { Composer } from './Composer';
 import { inboxApi, type InboxEntry } from './inboxApi';

@@ -1,17 +1,5 @@
 import { api } from '../../api/client';
-import type { CustomerSummary } from '../types';
-
-export interface TodoItem {
-  type: 'message' | 'approval' | 'task' | 'escalation';
-  interactionId: string;
-  workItemId?: string;
-  nodeId?: string;
-  channel?: string;
-  summary: string;
-  since: string;
-  dueAt?: string;
-  newRequest?: boolean;
-}
+import type { CustomerSummary, TodoItem } from '@firebreak/engine';
 
 export interface NextStep {
   taskId: string;

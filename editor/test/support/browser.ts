@@ -36,7 +36,19 @@ export async function openPage(context: BrowserContext, errors: string[]): Promi
   return page;
 }
 
-export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+/**
+ * A full-page screenshot, taken only once the page fits its window's width: content wider
+ * than the window (an unwrapped line pushing a column off the card) is a layout bug a
+ * person sees, so the test fails on it instead of filing a broken picture.
+ */
+export async function screenshot(page: Page, name: string) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  if (scrollWidth > innerWidth + 1) throw new Error(`${name}: the page is ${scrollWidth}px wide in a ${innerWidth}px window`);
+  await page.screenshot({ path: join(results, `${name}.png`), fullPage: true });
+}
 
 /** The errors left once the expected failed loads (statuses a test provoked on purpose) are set aside. */
 export function unexpected(errors: string[], expectedStatuses: number[] = []): string[] {

@@ -241,11 +241,11 @@ async function main() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'manager@demo', password: 'firebreak' }),
     });
-    const session = (await login.json()) as { token: string; user: unknown };
+    const session = (await login.json()) as { accessToken: string; user: unknown };
     if (!login.ok) throw new Error(`login failed: ${login.status}`);
     const created = await fetch(`${stack.url}/api/playbooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
       body: JSON.stringify(pb),
     });
     if (!created.ok) throw new Error(`import failed: ${created.status} ${await created.text()}`);

@@ -99,7 +99,7 @@ async function json(url: string, method: string, body?: unknown, token?: string)
 async function signIn(url: string, email: string): Promise<string> {
   const login = await json(`${url}/api/auth/login`, 'POST', { email, password: 'firebreak' });
   if (login.status !== 200) throw new Error(`login as ${email} → ${login.status} ${JSON.stringify(login.body)}`);
-  return login.body.token as string;
+  return login.body.accessToken as string;
 }
 
 /** A fresh publish of the example `social-care`: the newest live playbook takes all un-pinned X traffic. */

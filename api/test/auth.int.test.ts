@@ -28,7 +28,7 @@ test('a password login gives a session token that says who you are', async () =>
   expect(ok.body.user).toMatchObject({ email: 'manager@demo', role: 'manager', name: 'Maya Manager' });
   expect(ok.body.user.passwordHash).toBeUndefined();
   expect(new Date(ok.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
-  const me = await api('GET', '/api/auth/me', undefined, withToken(ok.body.token));
+  const me = await api('GET', '/api/auth/me', undefined, withToken(ok.body.accessToken));
   expect(me.body).toMatchObject({ email: 'manager@demo', role: 'manager', via: 'password' });
 });
 
@@ -112,7 +112,7 @@ test('admins manage users: a disabled user loses their session at once, a role c
     ).status,
   ).toBe(403);
 
-  const session = (await login(email, 'long-enough-pw')).body.token as string;
+  const session = (await login(email, 'long-enough-pw')).body.accessToken as string;
   expect((await api('POST', '/api/playbooks/social-care/publish', {}, withToken(session))).status).toBe(403);
   expect((await api('PATCH', `/api/users/${created.body.id}`, { role: 'viewer' })).status).toBe(200);
   expect((await api('GET', '/api/auth/me', undefined, withToken(session))).body.role).toBe('viewer');

@@ -275,7 +275,7 @@ test('admin: adds a manager, gives an integration a token, locks the workspace t
   const settings = await api('PATCH', '/api/workspace/settings', { ipAllowList: ['127.0.0.1', '::1'] });
   try {
     expect(settings.body.ipAllowList).toEqual(['127.0.0.1', '::1']);
-    const asManager = { as: null, headers: { authorization: `Bearer ${session.body.token}` } };
+    const asManager = { as: null, headers: { authorization: `Bearer ${session.body.accessToken}` } };
     expect((await api('GET', '/api/playbooks', undefined, asManager)).status).toBe(200); // from a listed address
   } finally {
     await api('PATCH', '/api/workspace/settings', { ipAllowList: [] });
@@ -290,6 +290,6 @@ test('admin: adds a manager, gives an integration a token, locks the workspace t
   expect((await api('GET', '/api/audit/verify')).body).toMatchObject({ ok: true });
   expect((await api('PATCH', `/api/users/${user.body.id}`, { disabled: true })).status).toBe(200);
   expect(
-    (await api('GET', '/api/auth/me', undefined, { as: null, headers: { authorization: `Bearer ${session.body.token}` } })).status,
+    (await api('GET', '/api/auth/me', undefined, { as: null, headers: { authorization: `Bearer ${session.body.accessToken}` } })).status,
   ).toBe(401);
 });

@@ -59,7 +59,7 @@ test('a manager signs in to the playbooks, sees Playbooks, Metrics and Crises, a
   expect(await page.getByTestId('signed-in-as').textContent()).toContain('Care manager');
   const stored = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY)) ?? '{}');
   expect(stored.user.email).toBe('manager@demo');
-  expect(typeof stored.token).toBe('string');
+  expect(typeof stored.accessToken).toBe('string');
 
   // The first Tab stop is the skip link, and following it moves focus to the content.
   await page.goto(`${baseUrl}/`);
@@ -107,7 +107,7 @@ test('PR lands on the approvals desk and sees only approvals', async () => {
 
 test('a token the server refuses ends the session: back to the login page, saying why', async () => {
   const { context, page } = await freshPage();
-  const forged = { token: 'not-a-real-token', user: { id: 'x', email: 'manager@demo', name: 'Forged', role: 'manager' } };
+  const forged = { accessToken: 'not-a-real-token', user: { id: 'x', email: 'manager@demo', name: 'Forged', role: 'manager' } };
   await context.addInitScript(([k, v]) => localStorage.getItem(k) || localStorage.setItem(k, v), [
     SESSION_KEY,
     JSON.stringify(forged),

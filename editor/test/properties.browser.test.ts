@@ -37,7 +37,7 @@ let managerToken = '';
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const { token } = await login(baseUrl, 'manager@demo');
+  const { accessToken: token } = await login(baseUrl, 'manager@demo');
   for (const [path, body] of [
     ['/api/templates', { name: templateName, source: 'Hi {{customerName}}, we are on it.' }],
     ['/api/playbooks', playbook],

@@ -37,7 +37,7 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  token = (await login(baseUrl, 'manager@demo')).token;
+  token = (await login(baseUrl, 'manager@demo')).accessToken;
   for (const pb of [esc, care]) {
     await call('POST', '/playbooks', pb);
     await call('POST', `/playbooks/${pb.key}/publish`, { note: 'browser test of the test run' });

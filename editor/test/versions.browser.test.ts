@@ -60,7 +60,7 @@ async function openVersions(p: Page) {
 }
 
 beforeAll(async () => {
-  token = (await login(baseUrl, 'manager@demo')).token;
+  token = (await login(baseUrl, 'manager@demo')).accessToken;
   await call('POST', '/playbooks', v1);
   await call('POST', `/playbooks/${key}/publish`, { note: 'The escalation map as the seeds draw it' });
   await call('PUT', `/playbooks/${key}/draft`, v2);

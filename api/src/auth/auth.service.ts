@@ -33,7 +33,7 @@ export class AuthService {
     private readonly settings: WorkspaceSettingsService,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<{ token: string; expiresAt: string; user: PublicUser }> {
+  async login(email: string, password: string, ip: string): Promise<{ accessToken: string; expiresAt: string; user: PublicUser }> {
     const wait = this.limiter.retryAfter(ip, email);
     if (wait > 0) {
       throw new HttpException(
@@ -60,14 +60,14 @@ export class AuthService {
     this.limiter.succeed(ip, email);
     await this.db.getRepository(UserEntity).update({ id: user.id }, { lastLoginAt: new Date() });
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-    const token = await new SignJWT({ email: user.email, role: user.role })
+    const accessToken = await new SignJWT({ email: user.email, role: user.role })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(await this.key());
-    return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
+    return { accessToken, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
   }
 
   /** Who a bearer credential belongs to: an API token (`fbk_…`) or a session JWT. */

@@ -22,9 +22,9 @@ export function tokenFor(email: string, password = DEMO_PASSWORD): Promise<strin
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password }),
       });
-      const body = (await res.json()) as { token?: string; message?: unknown };
-      if (!res.ok || !body.token) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(body)}`);
-      return body.token;
+      const body = (await res.json()) as { accessToken?: string; message?: unknown };
+      if (!res.ok || !body.accessToken) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+      return body.accessToken;
     })();
     t.catch(() => tokens.delete(email));
     tokens.set(email, t);

@@ -112,7 +112,7 @@ export type Client = ReturnType<typeof createClient>;
  * The client the app uses: same origin, so `/api` is the api in production and the dev proxy;
  * it sends the signed-in user's token, and a 401 ends the session (back to the login page).
  */
-export const api: Client = createClient({ token: () => currentSession()?.token ?? null, onUnauthorized: expireSession });
+export const api: Client = createClient({ token: () => currentSession()?.accessToken ?? null, onUnauthorized: expireSession });
 
 function safeJson(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
 /**
- * The signed-in session: `{token, user}` kept in localStorage `firebreak.session`, so a reload
+ * The signed-in session: `{accessToken, user}` (the login answer) kept in localStorage `firebreak.session`, so a reload
  * or a second tab stays signed in. One store, read with `useSession()`; the api client reads
  * the token from here and calls `expireSession()` on a 401.
  */
@@ -17,7 +17,7 @@ export interface SessionUser {
 }
 
 export interface Session {
-  token: string;
+  accessToken: string;
   user: SessionUser;
 }
 
@@ -42,7 +42,7 @@ function parse(raw: string | null): Session | null {
   if (!raw) return null;
   try {
     const s = JSON.parse(raw) as Partial<Session>;
-    return typeof s.token === 'string' && s.user && typeof s.user.email === 'string' ? (s as Session) : null;
+    return typeof s.accessToken === 'string' && s.user && typeof s.user.email === 'string' ? (s as Session) : null;
   } catch {
     return null;
   }

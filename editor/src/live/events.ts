@@ -59,7 +59,7 @@ function onMessage(msg: MessageEvent<string>) {
 
 function connect() {
   retryTimer = null;
-  const token = currentSession()?.token;
+  const token = currentSession()?.accessToken;
   if (!token || listeners.size === 0) return setStatus('offline');
   setStatus('connecting');
   const resume = lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : '';

@@ -8,7 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 export const SESSION_KEY = 'firebreak.session';
 
 export interface Session {
-  token: string;
+  accessToken: string;
   user: { id: string; email: string; name: string; role: string };
 }
 
@@ -20,7 +20,7 @@ export async function login(baseUrl: string, email: string, password = 'firebrea
   });
   const body = (await res.json()) as Session & { message?: string };
   if (!res.ok) throw new Error(`login as ${email} failed: ${res.status} ${body.message ?? ''}`);
-  return { token: body.token, user: body.user };
+  return { accessToken: body.accessToken, user: body.user };
 }
 
 /** Every page opened in `context` from now on starts signed in as `email`. */

@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import { interactionFromMention, mentionPath } from './instagram-mentions';
 import { interactionsFromMeta, MalformedChange, metaDeliverySchema } from './meta-events';
 import { signatureMatches, xCrcResponseToken } from './signatures';
 import { interactionsFromX, xActivitySchema } from './x-events';
@@ -46,7 +47,7 @@ test('Meta: a change whose value lacks what its field promises is a MalformedCha
   expect(() => interactionsFromMeta(delivery)).toThrow(/entry\.0\.changes\.0: verb/);
 });
 
-test('Meta: unknown fields are ignored; an Instagram mention without text is skipped, not guessed', () => {
+test('Meta: unknown fields are ignored; an Instagram mention sent as ids is listed to be fetched, not guessed', () => {
   const delivery = metaDeliverySchema.parse({
     object: 'instagram',
     entry: [
@@ -55,11 +56,52 @@ test('Meta: unknown fields are ignored; an Instagram mention without text is ski
         changes: [
           { field: 'story_insights', value: { impressions: 3 } },
           { field: 'mentions', value: { media_id: 'm1', comment_id: 'c1' } },
+          { field: 'mentions', value: { media_id: 'm2' } },
         ],
+        time: 1732500006,
       },
     ],
   });
-  expect(interactionsFromMeta(delivery)).toEqual([]);
+  const receivedAt = '2024-11-25T02:00:06.000Z';
+  expect(interactionsFromMeta(delivery)).toEqual({
+    interactions: [],
+    mentions: [
+      { igUserId: 'ig', mediaId: 'm1', commentId: 'c1', receivedAt },
+      { igUserId: 'ig', mediaId: 'm2', commentId: undefined, receivedAt },
+    ],
+  });
+});
+
+test('Instagram mentions: the Graph API read asks for the comment or the caption, and its answer becomes the interaction', () => {
+  const inComment = { igUserId: '1784', mediaId: 'm1', commentId: 'c1', receivedAt: '2024-11-25T02:00:06.000Z' };
+  const inCaption = { igUserId: '1784', mediaId: 'm2' };
+  expect(decodeURIComponent(mentionPath(inComment))).toBe('/1784?fields=mentioned_comment.comment_id(c1){id,text,timestamp,username}');
+  expect(decodeURIComponent(mentionPath(inCaption))).toBe('/1784?fields=mentioned_media.media_id(m2){id,caption,timestamp,username}');
+  expect(mentionPath(inComment)).not.toMatch(/[{},]/); // braces and commas encoded for the query string
+
+  expect(
+    interactionFromMention(inComment, {
+      mentioned_comment: { id: 'c1', text: ' @brand my order? ', timestamp: '2024-11-25T01:59:00+0000', username: 'frank' },
+    }),
+  ).toEqual({
+    channel: 'instagram',
+    visibility: 'public',
+    externalId: 'c1',
+    inReplyTo: 'm1',
+    text: '@brand my order?',
+    receivedAt: '2024-11-25T01:59:00.000Z',
+    author: { id: 'frank', handle: 'frank' },
+  });
+  expect(interactionFromMention(inCaption, { mentioned_media: { id: 'm2', caption: 'love it @brand', username: 'eve' } })).toMatchObject({
+    externalId: 'm2',
+    inReplyTo: undefined,
+    text: 'love it @brand',
+    receivedAt: undefined,
+  });
+  // The comment answered without the field asked for, a caption without text, no author: reasons, not interactions.
+  expect(interactionFromMention(inComment, { mentioned_media: { caption: 'x', username: 'a' } })).toMatch(/no text/);
+  expect(interactionFromMention(inCaption, { mentioned_media: { caption: '  ', username: 'a' } })).toMatch(/no text/);
+  expect(interactionFromMention(inCaption, { mentioned_media: { caption: 'hi' } })).toMatch(/no author/);
 });
 
 test('signatures: only the exact sha256 digest of the raw bytes matches', () => {
@@ -88,7 +130,7 @@ test('a timestamp no calendar has (found by the fuzz test) keeps the message, ta
       },
     ],
   });
-  expect(interactionsFromMeta(meta)).toEqual([expect.objectContaining({ externalId: 'c1', receivedAt: undefined })]);
+  expect(interactionsFromMeta(meta).interactions).toEqual([expect.objectContaining({ externalId: 'c1', receivedAt: undefined })]);
   const x = xActivitySchema.parse({
     for_user_id: 'brand',
     tweet_create_events: [{ id_str: '1', text: 'hi', timestamp_ms: '9'.repeat(30), user: { id_str: 'u1', screen_name: 'u' } }],

@@ -57,6 +57,25 @@ export const metaDeliverySchema = z.object({
 });
 export type MetaDelivery = z.infer<typeof metaDeliverySchema>;
 
+/**
+ * An Instagram mention delivered as ids only (how Meta sends them): its text and author are
+ * read from the Graph API before it can be taken in (see instagram-mentions.ts).
+ */
+export interface MentionToFetch {
+  /** The brand's Instagram account, the one mentioned. */
+  igUserId: string;
+  mediaId: string;
+  /** Present when the mention is in a comment; absent when it is in a post's caption. */
+  commentId?: string;
+  receivedAt?: string;
+}
+
+/** What one Meta delivery carries: messages ready to take in, and mentions to fetch first. */
+export interface MetaEvents {
+  interactions: InteractionInput[];
+  mentions: MentionToFetch[];
+}
+
 /** A change whose value does not have the shape its field promises: the delivery is malformed. */
 export class MalformedChange extends Error {}
 
@@ -74,10 +93,12 @@ const isoFrom = (t: number | string | undefined) =>
  * Page posts and comments (public, facebook), Messenger messages (private, facebook) and
  * Instagram comments and mentions (public, instagram), as generic interactions. What the
  * Page or the Instagram account wrote itself (its own comments, Messenger echoes) is skipped,
- * as are edits, deletions and deliveries without text (reads, reactions).
+ * as are edits, deletions and deliveries without text (reads, reactions). A mention that
+ * comes as ids only is listed in `mentions`, to be fetched.
  */
-export function interactionsFromMeta(delivery: MetaDelivery): InteractionInput[] {
+export function interactionsFromMeta(delivery: MetaDelivery): MetaEvents {
   const out: InteractionInput[] = [];
+  const mentions: MentionToFetch[] = [];
   delivery.entry.forEach((entry, e) => {
     const own = entry.id;
     (entry.changes ?? []).forEach((c, i) => {
@@ -110,8 +131,11 @@ export function interactionsFromMeta(delivery: MetaDelivery): InteractionInput[]
         });
       } else if (delivery.object === 'instagram' && c.field === 'mentions') {
         const v = parseValue(igMentionValue, c.value, where);
-        // Without text and author there is nothing to triage; fetching them needs a Graph API call (not done yet).
-        if (!v.text?.trim() || !v.from || v.from.id === own) return;
+        if (!v.text?.trim() || !v.from) {
+          mentions.push({ igUserId: own, mediaId: v.media_id, commentId: v.comment_id, receivedAt: isoFrom(entry.time) });
+          return;
+        }
+        if (v.from.id === own) return;
         out.push({
           channel: 'instagram',
           visibility: 'public',
@@ -135,5 +159,5 @@ export function interactionsFromMeta(delivery: MetaDelivery): InteractionInput[]
       });
     }
   });
-  return out;
+  return { interactions: out, mentions };
 }

@@ -8,6 +8,8 @@ export interface WebhookResult {
   accepted: Array<{ channel: string; externalId: string; id: string; duplicate: boolean }>;
   /** Messages no published playbook takes: retrying the delivery cannot help, so it is not refused. */
   unrouted: Array<{ channel: string; externalId: string; reason: string }>;
+  /** Messages that could not be read (an Instagram mention Meta would not show): nothing to take in. */
+  skipped?: Array<{ channel: string; externalId: string; reason: string }>;
 }
 
 /** Takes in what one webhook delivery carries, through the same ingest as the generic endpoint. */
@@ -16,7 +18,7 @@ export class WebhookIngest {
   constructor(private readonly interactions: InteractionsService) {}
 
   /** Runs a normaliser, turning a malformed part of the delivery into a 400. */
-  normalise(run: () => InteractionInput[]): InteractionInput[] {
+  normalise<T>(run: () => T): T {
     try {
       return run();
     } catch (e) {

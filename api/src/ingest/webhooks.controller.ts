@@ -18,6 +18,7 @@ import { config } from '../config';
 import { ApiErrors } from '../observability/openapi';
 import { interactionsFromMeta, metaDeliverySchema } from './meta-events';
 import { RawBodyRequest, signatureMatches, xCrcResponseToken } from './signatures';
+import { InstagramMentions } from './instagram-mentions';
 import { WebhookIngest } from './webhook-ingest';
 import { interactionsFromX, xActivitySchema } from './x-events';
 import { Public } from '../auth/roles';
@@ -36,7 +37,10 @@ function secret(value: string | undefined, name: string): string {
 @Public()
 @Controller('api/webhooks')
 export class WebhooksController {
-  constructor(private readonly ingest: WebhookIngest) {}
+  constructor(
+    private readonly ingest: WebhookIngest,
+    private readonly mentions: InstagramMentions,
+  ) {}
 
   @Get('x')
   @ApiErrors(403, 503)
@@ -73,12 +77,18 @@ export class WebhooksController {
   @Post('meta')
   @HttpCode(200)
   @ApiErrors(401, 503)
-  @ApiOperation({ summary: 'Meta events: Page feed and Messenger (facebook), Instagram comments and mentions' })
+  @ApiOperation({
+    summary:
+      'Meta events: Page feed and Messenger (facebook), Instagram comments and mentions (a mention sent as ids is read from the Graph API first; 503 when it cannot be yet)',
+  })
   async meta(@Req() req: RawBodyRequest, @Headers('x-hub-signature-256') signature: string | undefined, @Body() body: unknown) {
     const key = secret(config.metaAppSecret, 'META_APP_SECRET');
     if (!signatureMatches(signature, req.rawBody, key, 'hex'))
       throw new UnauthorizedException('X-Hub-Signature-256 does not match the body');
     const delivery = new ZodPipe(metaDeliverySchema).transform(body);
-    return this.ingest.all(this.ingest.normalise(() => interactionsFromMeta(delivery)));
+    const events = this.ingest.normalise(() => interactionsFromMeta(delivery));
+    const mentions = await this.mentions.fetch(events.mentions);
+    const result = await this.ingest.all([...events.interactions, ...mentions.interactions]);
+    return mentions.skipped.length ? { ...result, skipped: mentions.skipped } : result;
   }
 }

@@ -1,17 +1,21 @@
 import { PermanentSendError } from '../channels';
 
 /**
- * One JSON POST to a channel API. A 4xx is the channel refusing this message for good
+ * One JSON call to a channel API. A 4xx is the channel refusing this request for good
  * (deleted post, blocked user, bad token): PermanentSendError. 429 (rate limit), 408, 5xx
- * and network failures are passing: a plain Error, so the activity is retried.
+ * and network failures are passing: a plain Error, so the caller tries again later.
  */
-export async function postJson<T>(url: string, token: string, body: unknown, channelName: string): Promise<T> {
+async function callJson<T>(method: 'GET' | 'POST', url: string, token: string, body: unknown, channelName: string): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (e) {
@@ -24,3 +28,8 @@ export async function postJson<T>(url: string, token: string, body: unknown, cha
   if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 408) throw new PermanentSendError(detail);
   throw new Error(detail);
 }
+
+export const postJson = <T>(url: string, token: string, body: unknown, channelName: string) =>
+  callJson<T>('POST', url, token, body, channelName);
+
+export const getJson = <T>(url: string, token: string, channelName: string) => callJson<T>('GET', url, token, undefined, channelName);

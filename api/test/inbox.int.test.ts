@@ -145,6 +145,7 @@ test('reply: sent on the case’s channel through the outbox, once per Idempoten
     visibility: 'public',
     status: 'sent (sandbox)',
     text: expect.stringMatching(/^Hi Alice/),
+    sentBy: agent1,
   });
   const again = await reply({ template: 'acknowledge' }, `k-${runId}`);
   expect(again.status).toBe(201);
@@ -167,6 +168,9 @@ test('reply: sent on the case’s channel through the outbox, once per Idempoten
   expect(metrics.body.frt.count).toBe(1);
   expect(metrics.body.art.count).toBe(1);
   expect(metrics.body.frt.avgMs).toBe(Date.parse(sent.body.sentAt) - askedAt.getTime());
+  // The reply is credited to the agent who sent it.
+  const perAgent = await api('GET', `/api/metrics/agents?from=${from}&to=${to}`, undefined, { as: 'manager@demo' });
+  expect(perAgent.body.agents.filter((a: any) => a.frt.count > 0).map((a: any) => a.name)).toEqual(['First Agent']);
 });
 
 test('complete: one of the task’s outcomes moves the run on; a wrong one lists the valid ones; done is done', async () => {

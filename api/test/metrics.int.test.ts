@@ -24,6 +24,9 @@ const window = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 let db: Client;
 const ids: Record<string, string> = {};
 let agentId: string;
+let helperId: string;
+// A colleague who answers on case A and works case B's task: the work is theirs, not the assignee's.
+const helperEmail = `helper-${run}@metrics.test`;
 const team = `metrics-team-${run}`;
 
 async function ingest(name: string, channel: string, author: string, receivedAt: Date, label: string, tier: string) {
@@ -51,11 +54,11 @@ async function ingest(name: string, channel: string, author: string, receivedAt:
 const caseOf = async (name: string): Promise<string> =>
   (await db.query(`SELECT case_id FROM interactions WHERE id = $1`, [ids[name]])).rows[0].case_id;
 
-async function reply(name: string, sentAt: Date) {
+async function reply(name: string, sentAt: Date, sentBy: string | null = null) {
   await db.query(
-    `INSERT INTO outbox (interaction_id, idempotency_key, channel, visibility, text, status, sent_at)
-     SELECT id, $2, channel, 'public', 'thanks, looking into it', 'sent', $3 FROM interactions WHERE id = $1`,
-    [ids[name], `metrics-${run}-reply-${name}-${sentAt.getTime()}`, sentAt],
+    `INSERT INTO outbox (interaction_id, idempotency_key, channel, visibility, text, status, sent_at, sent_by)
+     SELECT id, $2, channel, 'public', 'thanks, looking into it', 'sent', $3, $4 FROM interactions WHERE id = $1`,
+    [ids[name], `metrics-${run}-reply-${name}-${sentAt.getTime()}`, sentAt, sentBy],
   );
 }
 
@@ -86,7 +89,7 @@ beforeAll(async () => {
   await ingest('c1', 'x', 'carol', at(2, 11), 'neutral', 'noise');
 
   await reply('a1', at(0, 10, 30));
-  await reply('a3', at(1, 9, 30));
+  await reply('a3', at(1, 9, 30), helperEmail.toUpperCase()); // e-mails match whatever their case
   await reply('b1', at(7, 9, 10));
 
   const cases = { a: await caseOf('a1'), b: await caseOf('b1'), c: await caseOf('c1') };
@@ -97,10 +100,10 @@ beforeAll(async () => {
 
   // Tasks: 30 min within SLA, 60 min past its dueAt, 20 min with no dueAt; an approval left
   // pending past its dueAt (breached); an escalation due in the far future (not counted yet).
-  const decided = (d: Date) => ({ decision: { outcome: 'done', at: d.toISOString() } });
+  const decided = (d: Date, by?: string) => ({ decision: { outcome: 'done', at: d.toISOString(), by } });
   await workItem('a1', 'task', 'decided', at(0, 10, 5), { dueAt: at(0, 11).toISOString(), ...decided(at(0, 10, 35)) });
   await workItem('a2', 'task', 'decided', at(0, 16, 5), { dueAt: at(0, 17).toISOString(), ...decided(at(0, 17, 5)) });
-  await workItem('b1', 'task', 'decided', at(5, 12, 5), decided(at(5, 12, 25)));
+  await workItem('b1', 'task', 'decided', at(5, 12, 5), decided(at(5, 12, 25), helperEmail));
   await workItem('c1', 'approval', 'pending', at(2, 11, 5), { dueAt: at(2, 12).toISOString() });
   await workItem('c1', 'escalation', 'open', at(2, 11, 6), { dueAt: '2999-01-01T00:00:00.000Z' });
   // A dueAt that is not an instant drops the item from SLA rather than failing the query.
@@ -108,6 +111,8 @@ beforeAll(async () => {
 
   // Routing: case A pushed to an agent of the team, case B queued on the team; C unrouted.
   agentId = (await db.query(`INSERT INTO agents (name) VALUES ($1) RETURNING id`, [`Metrics Agent ${run}`])).rows[0].id;
+  helperId = (await db.query(`INSERT INTO agents (name, email) VALUES ($1, $2) RETURNING id`, [`Metrics Helper ${run}`, helperEmail]))
+    .rows[0].id;
   const assign = (name: string, caseId: string, agent: string | null, createdAt: Date) =>
     db.query(
       `INSERT INTO assignments (interaction_id, case_id, node_id, idempotency_key, team, agent_id, status, mode, strategy, priority, created_at)
@@ -156,7 +161,7 @@ test('summary: volumes, cases, FRT/ART 24/7 and in business hours, AHT/THT, SLA,
   expect(s.officeHours.timeZone).toBe('Europe/London');
 });
 
-test('agents and teams: figures of the threads routed to each', async () => {
+test('agents and teams: work is credited to the agent who did it, else to the thread’s assignee; teams by thread', async () => {
   const agents = await api('GET', `/api/metrics/agents?${window}`);
   expect(agents.status).toBe(200);
   expect(agents.body.agents).toEqual([
@@ -165,10 +170,21 @@ test('agents and teams: figures of the threads routed to each', async () => {
       name: `Metrics Agent ${run}`,
       assignments: { count: 1, cases: 1 },
       frt: { count: 1, avgMs: 30 * MIN, businessAvgMs: 30 * MIN },
-      art: { count: 2, avgMs: (30 * MIN + 17 * H + 30 * MIN) / 2, businessAvgMs: (30 * MIN + 90 * MIN) / 2 },
+      art: { count: 1, avgMs: 30 * MIN, businessAvgMs: 30 * MIN },
       aht: { count: 2, avgMs: 45 * MIN },
       tht: { cases: 1, avgMs: 90 * MIN, totalMs: 90 * MIN },
       sla: { due: 2, attained: 1, rate: 0.5 },
+    },
+    {
+      // a3's reply (sent by the helper on the assignee's case) and b1's task (decided by the helper on a queued case).
+      agentId: helperId,
+      name: `Metrics Helper ${run}`,
+      assignments: { count: 0, cases: 0 },
+      frt: { count: 0, avgMs: null, businessAvgMs: null },
+      art: { count: 1, avgMs: 17 * H + 30 * MIN, businessAvgMs: 90 * MIN },
+      aht: { count: 1, avgMs: 20 * MIN },
+      tht: { cases: 1, avgMs: 20 * MIN, totalMs: 20 * MIN },
+      sla: { due: 0, attained: 0, rate: null },
     },
   ]);
   const teams = await api('GET', `/api/metrics/teams?${window}`);
@@ -206,12 +222,58 @@ test('series: daily volume and FRT, hourly ART', async () => {
   expect(art.body.points[16]).toMatchObject({ count: 1, avgMs: 17 * H + 30 * MIN, businessAvgMs: 90 * MIN });
 });
 
+test('series of every summary figure: replies, AHT, THT, SLA and sentiment conversion per day, in the summary’s shapes', async () => {
+  const series = async (metric: string) => {
+    const res = await api('GET', `/api/metrics/series?metric=${metric}&interval=day&${window}`);
+    expect(res.status).toBe(200);
+    expect(res.body.timeZone).toBe('Europe/London'); // the office hours' zone when none is asked for
+    expect(res.body.points).toHaveLength(7);
+    return res.body.points.map(({ bucket: _bucket, ...figure }: { bucket: string }) => figure);
+  };
+  expect((await series('volume')).map((p: { responses: number }) => p.responses)).toEqual([1, 1, 0, 0, 0, 0, 0]);
+  const none = { count: 0, avgMs: null };
+  expect(await series('aht')).toEqual([{ count: 2, avgMs: 45 * MIN }, none, none, none, none, { count: 1, avgMs: 20 * MIN }, none]);
+  expect((await series('tht'))[0]).toEqual({ cases: 1, avgMs: 90 * MIN, totalMs: 90 * MIN });
+  const noSla = { due: 0, attained: 0, rate: null };
+  // Monday: a1's task in time, a2's late; Wednesday: c1's approval left past its due time.
+  expect(await series('sla')).toEqual([
+    { due: 2, attained: 1, rate: 0.5 },
+    noSla,
+    { due: 1, attained: 0, rate: 0 },
+    noSla,
+    noSla,
+    noSla,
+    noSla,
+  ]);
+  const noStart = { negativeStarts: 0, converted: 0, rate: null };
+  expect(await series('sentimentConversion')).toEqual([
+    { negativeStarts: 1, converted: 1, rate: 1 },
+    noStart,
+    noStart,
+    noStart,
+    noStart,
+    { negativeStarts: 1, converted: 0, rate: 0 },
+    noStart,
+  ]);
+});
+
+test('series follow the days of the time zone asked for: New York’s Sunday evening is the window’s first hours', async () => {
+  const res = await api('GET', `/api/metrics/series?metric=volume&interval=day&tz=America/New_York&${window}`);
+  expect(res.status).toBe(200);
+  expect(res.body.timeZone).toBe('America/New_York');
+  // Midnight in New York is 05:00 UTC in February; the window runs from Sunday 19:00 to the next Sunday 19:00 there.
+  expect(res.body.points.map((p: { bucket: string }) => p.bucket)).toEqual(Array.from({ length: 8 }, (_, d) => at(d - 1, 5).toISOString()));
+  expect(res.body.points.map((p: { inbound: number }) => p.inbound)).toEqual([0, 3, 0, 1, 0, 0, 1, 0]);
+});
+
 test.each([
   ['/api/metrics/summary?from=yesterday', 'from'],
   [`/api/metrics/summary?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`, 'from'],
   ['/api/metrics/summary?colour=red', ''],
   [`/api/metrics/series?metric=nps&interval=day&${window}`, 'metric'],
   [`/api/metrics/series?metric=frt&interval=minute&${window}`, 'interval'],
+  [`/api/metrics/series?metric=frt&interval=day&tz=Mars/Olympus_Mons&${window}`, 'tz'],
+  [`/api/metrics/series?metric=frt&interval=day&tz=%2B05:00&${window}`, 'tz'],
   ['/api/metrics/series?metric=frt&interval=hour&from=2001-01-01T00:00:00Z&to=2002-01-01T00:00:00Z', 'interval'],
   ['/api/metrics/agents?to=2001-13-01T00:00:00Z', 'to'],
 ])('a bad query (%s) is a 400 naming the parameter', async (path, param) => {

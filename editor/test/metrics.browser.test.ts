@@ -70,10 +70,17 @@ test('the metrics page shows the figures and charts of interactions answered jus
   // FRT has a value (replies went out), not the dash of "nothing measured".
   expect(await page.getByTestId('kpi-frt').locator('.kpi-value').textContent()).toMatch(/\d+ (s|min)/);
 
-  // Each chart is drawn with data: bars for volume, per tier and per channel; lines for FRT/ART.
+  // Each chart is drawn with data: bars for inbound and replies, per tier and per channel; lines for FRT/ART/AHT.
   await page.getByTestId('chart-volume').locator('.recharts-bar-rectangle').first().waitFor();
-  expect(await page.getByTestId('chart-response-times').locator('.recharts-line-curve').count()).toBe(2);
+  expect(await page.getByTestId('chart-volume').locator('.recharts-legend-item').allTextContents()).toEqual([
+    'Inbound messages',
+    'Replies sent',
+  ]);
+  expect(await page.getByTestId('chart-volume').textContent()).toMatch(/[1-9]\d* replies/);
+  expect(await page.getByTestId('chart-response-times').locator('.recharts-legend-item').allTextContents()).toEqual(['FRT', 'ART', 'AHT']);
   expect(await page.getByTestId('chart-response-times').locator('.recharts-line-dot').count()).toBeGreaterThan(0);
+  // SLA and sentiment conversion over time: drawn, or saying the window has nothing due yet.
+  expect(await page.getByTestId('chart-quality').textContent()).toMatch(/SLA attainment and sentiment conversion/);
   expect(await page.getByTestId('chart-tier').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
   const channelChart = page.getByTestId('chart-channel');
   expect(await channelChart.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(2);

@@ -19,6 +19,7 @@ import { playbookEntities } from '../playbooks/publish-request.entity';
 import { PublishRequests1733112500000 } from './migrations/1733112500000-publish-requests';
 import { KbLanguage1733153000000 } from './migrations/1733153000000-kb-language';
 import { CustomerMergedBy1733153100000 } from './migrations/1733153100000-customer-merged-by';
+import { OutboxSentBy1733200000000 } from './migrations/1733200000000-outbox-sent-by';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -47,6 +48,7 @@ export const migrations = [
   PublishRequests1733112500000,
   KbLanguage1733153000000,
   CustomerMergedBy1733153100000,
+  OutboxSentBy1733200000000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

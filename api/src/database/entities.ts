@@ -106,6 +106,8 @@ export class OutboxEntity {
   @Column({ type: 'text' }) status: string;
   @Column({ type: 'int', default: 0 }) attempts: number;
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true }) sentAt: Date | null;
+  /** The e-mail of the person who sent it from the inbox; null when the playbook sent it. */
+  @Column({ type: 'text', name: 'sent_by', nullable: true }) sentBy: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt: Date;
 }
 

@@ -85,6 +85,7 @@ export class RepliesService {
         idempotencyKey,
         visibility: body.visibility ?? target.visibility,
         text,
+        sentBy: user.email,
       });
     } catch (e) {
       // The send path's "try again": the outbox row waits, and a retry with the same key finishes it.
@@ -95,7 +96,7 @@ export class RepliesService {
     if (result.outcome !== 'sent') throw new BadGatewayException(`the channel refused the reply: ${result.reason}`);
     if (item.case_id) await this.db.query(`UPDATE cases SET last_activity_at = now() WHERE id = $1`, [item.case_id]);
     const [row] = await this.db.query(
-      `SELECT id, interaction_id, channel, visibility, text, status, sent_at FROM outbox WHERE idempotency_key = $1`,
+      `SELECT id, interaction_id, channel, visibility, text, status, sent_at, sent_by FROM outbox WHERE idempotency_key = $1`,
       [idempotencyKey],
     );
     return {
@@ -106,6 +107,7 @@ export class RepliesService {
       text: row.text,
       status: row.status,
       sentAt: row.sent_at,
+      sentBy: row.sent_by,
       idempotencyKey,
     };
   }

@@ -18,7 +18,10 @@ export class MetricsController {
   }
 
   @Get('series')
-  @ApiOperation({ summary: 'A metric per UTC hour or day (?metric=frt|art|volume&interval=hour|day&from&to)' })
+  @ApiOperation({
+    summary:
+      "A figure of the summary per hour or day, each point in the summary's shape (?metric=volume|frt|art|aht|tht|sla|sentimentConversion&interval=hour|day&tz&from&to; tz defaults to the office hours' zone)",
+  })
   series(@Query(new ZodQueryPipe(seriesSchema)) q: SeriesQuery) {
     return this.metrics.series(q);
   }

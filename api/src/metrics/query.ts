@@ -24,17 +24,37 @@ export const windowSchema = z
 
 export type MetricsWindow = z.infer<typeof windowSchema>;
 
+/** Every figure of the summary, as a series; a point has the summary's shape for that figure. */
+export const SERIES_METRICS = ['volume', 'frt', 'art', 'aht', 'tht', 'sla', 'sentimentConversion'] as const;
+export type SeriesMetric = (typeof SERIES_METRICS)[number];
+
+/**
+ * An IANA zone name this process knows. Names only: PostgreSQL reads a bare offset such as
+ * "+05:00" with the POSIX sign (east is negative), so offsets are refused rather than misread.
+ */
+const isTimeZone = (tz: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** ?metric&interval&tz&from&to; without tz the buckets follow the office hours' zone. */
 export const seriesSchema = z
   .object({
-    metric: z.enum(['frt', 'art', 'volume']),
+    metric: z.enum(SERIES_METRICS),
     interval: z.enum(['hour', 'day']),
+    tz: z.string().max(64).refine(isTimeZone, { message: 'not a time zone name (e.g. Europe/London, America/New_York, UTC)' }).optional(),
     from: instant.optional(),
     to: instant.optional(),
   })
   .strict()
-  .transform(({ metric, interval, from, to }) => {
+  .transform(({ metric, interval, tz, from, to }) => {
     const end = to ?? new Date();
-    return { metric, interval, from: from ?? new Date(end.getTime() - 7 * DAY_MS), to: end };
+    return { metric, interval, timeZone: tz, from: from ?? new Date(end.getTime() - 7 * DAY_MS), to: end };
   })
   .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] })
   .refine((q) => (q.to.getTime() - q.from.getTime()) / (q.interval === 'hour' ? DAY_MS / 24 : DAY_MS) <= MAX_BUCKETS, {

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { businessTimeBetween, type OfficeHours } from '@firebreak/engine';
 import { DataSource } from 'typeorm';
 import { officeHoursFromEnv } from './office-hours';
-import type { MetricsWindow, SeriesQuery } from './query';
+import type { MetricsWindow, SeriesMetric, SeriesQuery } from './query';
 import * as sql from './sql';
 
 interface Attributed {
@@ -23,7 +23,12 @@ interface TaskRow extends Attributed {
   done_at: Date;
 }
 interface SlaRow extends Attributed {
+  created_at: Date;
   attained: boolean;
+}
+interface NegativeStartRow {
+  started_at: Date;
+  converted: boolean;
 }
 interface AssignmentRow extends Attributed {
   thread: string;
@@ -85,8 +90,13 @@ export class MetricsService {
     return { due: items.length, attained, rate: ratio(attained, items.length) };
   }
 
+  private sentimentConversion(starts: NegativeStartRow[]) {
+    const converted = starts.filter((s) => s.converted).length;
+    return { negativeStarts: starts.length, converted, rate: ratio(converted, starts.length) };
+  }
+
   async summary(w: MetricsWindow) {
-    const [[inbound], [groups], [responses], [cases], pairs, tasks, sla, [conversion]] = await Promise.all([
+    const [[inbound], [groups], [responses], [cases], pairs, tasks, sla, negativeStarts] = await Promise.all([
       this.rows<{ n: number }>(sql.INBOUND_COUNT, w),
       this.rows<{ by_channel: Record<string, number>; by_tier: Record<string, number>; by_category: Record<string, number> }>(
         sql.INBOUND_VOLUME,
@@ -97,7 +107,7 @@ export class MetricsService {
       this.rows<PairRow>(sql.RESPONSE_PAIRS, w),
       this.rows<TaskRow>(sql.HANDLED_TASKS, w),
       this.rows<SlaRow>(sql.SLA_ITEMS, w),
-      this.rows<{ negative_starts: number; converted: number }>(sql.SENTIMENT_CONVERSION, w),
+      this.rows<NegativeStartRow>(sql.NEGATIVE_STARTS, w),
     ]);
     return {
       from: w.from.toISOString(),
@@ -114,17 +124,13 @@ export class MetricsService {
       ...this.responseTimes(pairs),
       ...this.handleTimes(tasks),
       sla: this.sla(sla),
-      sentimentConversion: {
-        negativeStarts: conversion.negative_starts,
-        converted: conversion.converted,
-        rate: ratio(conversion.converted, conversion.negative_starts),
-      },
+      sentimentConversion: this.sentimentConversion(negativeStarts),
     };
   }
 
   /**
-   * Assignments (routing volume), FRT, ART, AHT, THT and SLA per agent or per team; the
-   * timings are attributed by the threads' newest assignment.
+   * Assignments (routing volume), FRT, ART, AHT, THT and SLA per agent or per team; work
+   * is credited as sql.ts's `credit` says (the doer, else the thread's newest assignee).
    */
   async breakdown(w: MetricsWindow, by: 'agent' | 'team') {
     const [assignments, pairs, tasks, sla] = await Promise.all([
@@ -154,33 +160,100 @@ export class MetricsService {
     return { from: w.from.toISOString(), to: w.to.toISOString(), [by === 'agent' ? 'agents' : 'teams']: rows };
   }
 
-  /** A metric per UTC hour or day; buckets with no data are present with zero / null. */
-  async series(q: SeriesQuery) {
-    const bucketOf = (d: Date) => {
-      const t = new Date(d);
-      if (q.interval === 'day') t.setUTCHours(0, 0, 0, 0);
-      else t.setUTCMinutes(0, 0, 0);
-      return t.toISOString();
-    };
-    const step = q.interval === 'day' ? 86_400_000 : 3_600_000;
-    const buckets: string[] = [];
-    for (let t = new Date(bucketOf(q.from)).getTime(); t < q.to.getTime(); t += step) buckets.push(new Date(t).toISOString());
-    const base = { metric: q.metric, interval: q.interval, from: q.from.toISOString(), to: q.to.toISOString() };
-    if (q.metric === 'volume') {
-      const counts = new Map(
-        (await this.rows<{ bucket: Date; n: number }>(sql.VOLUME_SERIES, q, [q.interval])).map((r) => [bucketOf(r.bucket), r.n]),
-      );
-      return { ...base, points: buckets.map((bucket) => ({ bucket, inbound: counts.get(bucket) ?? 0 })) };
+  private async bucketStarts(q: SeriesQuery, timeZone: string): Promise<Array<{ bucket: Date }>> {
+    try {
+      return await this.rows(sql.SERIES_BUCKETS, q, [q.interval, timeZone]);
+    } catch (e) {
+      // A zone name Node knows but this PostgreSQL's tz database does not.
+      if ((e as { code?: string }).code !== '22023') throw e;
+      throw new BadRequestException({
+        message: 'the query parameters are invalid',
+        problems: [{ path: 'tz', message: `the database does not know the time zone "${timeZone}"` }],
+      });
     }
-    const pairs = (await this.rows<PairRow>(sql.RESPONSE_PAIRS, q)).filter((p) => q.metric === 'art' || p.first);
-    return {
-      ...base,
-      points: buckets.map((bucket) =>
-        Object.assign(
-          { bucket },
-          this.timing(pairs.filter((p) => bucketOf(p.asked_at) === bucket).map((p) => ({ start: p.asked_at, end: p.sent_at }))),
+  }
+
+  /**
+   * A figure per hour or day of the window, in the zone asked for (else the office hours'):
+   * each point has the summary's shape for that figure, over the rows whose moment (the
+   * message a reply answers, a task's or an item's creation, a thread's first message) falls
+   * in its bucket. Buckets with nothing in them are there, with zero counts and null averages.
+   */
+  async series(q: SeriesQuery) {
+    const timeZone = q.timeZone ?? this.hours.timeZone;
+    const starts = (await this.bucketStarts(q, timeZone)).map((r) => r.bucket.getTime());
+    // The bucket an instant falls in: the last start at or before it.
+    const indexOf = (d: Date) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= d.getTime()) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const perBucket = async <T>(query: string, at: (r: T) => Date, figure: (rows: T[]) => object) => {
+      const groups = starts.map((): T[] => []);
+      for (const r of await this.rows<T>(query, q)) groups[indexOf(at(r))].push(r);
+      return groups.map((rows, i) => ({ bucket: new Date(starts[i]).toISOString(), ...figure(rows) }));
+    };
+    const figures: Record<SeriesMetric, () => Promise<object[]>> = {
+      volume: async () => {
+        const counts = starts.map(() => ({ inbound: 0, responses: 0 }));
+        for (const r of await this.rows<{ bucket: Date; inbound: number; responses: number }>(sql.VOLUME_SERIES, q, [
+          q.interval,
+          timeZone,
+        ])) {
+          counts[indexOf(r.bucket)].inbound += r.inbound;
+          counts[indexOf(r.bucket)].responses += r.responses;
+        }
+        return counts.map((c, i) => ({ bucket: new Date(starts[i]).toISOString(), ...c }));
+      },
+      frt: () =>
+        perBucket<PairRow>(
+          sql.RESPONSE_PAIRS,
+          (p) => p.asked_at,
+          (ps) => this.responseTimes(ps).frt,
         ),
-      ),
+      art: () =>
+        perBucket<PairRow>(
+          sql.RESPONSE_PAIRS,
+          (p) => p.asked_at,
+          (ps) => this.responseTimes(ps).art,
+        ),
+      aht: () =>
+        perBucket<TaskRow>(
+          sql.HANDLED_TASKS,
+          (t) => t.created_at,
+          (ts) => this.handleTimes(ts).aht,
+        ),
+      tht: () =>
+        perBucket<TaskRow>(
+          sql.HANDLED_TASKS,
+          (t) => t.created_at,
+          (ts) => this.handleTimes(ts).tht,
+        ),
+      sla: () =>
+        perBucket<SlaRow>(
+          sql.SLA_ITEMS,
+          (i) => i.created_at,
+          (is) => this.sla(is),
+        ),
+      sentimentConversion: () =>
+        perBucket<NegativeStartRow>(
+          sql.NEGATIVE_STARTS,
+          (n) => n.started_at,
+          (ns) => this.sentimentConversion(ns),
+        ),
+    };
+    return {
+      metric: q.metric,
+      interval: q.interval,
+      timeZone,
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      points: await figures[q.metric](),
     };
   }
 }

@@ -4,14 +4,22 @@
  * when it has no case: that is the conversation replies are measured against.
  */
 
-/** The agent and team a thread is attributed to: its newest routing assignment. */
-const ATTRIBUTION = `
+/**
+ * Whom a piece of work is credited to. The team is the thread's: its newest routing
+ * assignment. The agent is the person who did the work, when that is known and they have an
+ * agent profile (`doerEmail`: a reply's sender, a task's decider); otherwise (the playbook
+ * sent the reply, a PR approver decided) the thread's newest assignee. So a reply an agent
+ * sent before the case moved to a colleague stays theirs.
+ */
+const credit = (doerEmail: string) => `
   LEFT JOIN LATERAL (
     SELECT a.agent_id, a.team FROM assignments a
      WHERE a.interaction_id = i.id OR (i.case_id IS NOT NULL AND a.case_id = i.case_id)
      ORDER BY a.created_at DESC, a.id LIMIT 1
   ) att ON true
-  LEFT JOIN agents ag ON ag.id = att.agent_id`;
+  LEFT JOIN LATERAL (SELECT d.id FROM agents d WHERE lower(d.email) = lower(${doerEmail}) LIMIT 1) doer ON true
+  LEFT JOIN agents ag ON ag.id = coalesce(doer.id, att.agent_id)`;
+const CREDITED = `ag.id AS agent_id, ag.name AS agent_name, att.team`;
 
 /**
  * Response pairs: one row per reply sent (outbox status "sent…" with a sent_at), paired with
@@ -28,7 +36,7 @@ export const RESPONSE_PAIRS = `
   WITH threads AS (
     SELECT DISTINCT coalesce(case_id, id) AS thread FROM interactions WHERE received_at >= $1 AND received_at < $2
   ), replies AS (
-    SELECT o.id, o.sent_at, i.id AS interaction_id, i.case_id, coalesce(i.case_id, i.id) AS thread,
+    SELECT o.id, o.sent_at, o.sent_by, i.id AS interaction_id, i.case_id, coalesce(i.case_id, i.id) AS thread,
            lag(o.sent_at) OVER (PARTITION BY coalesce(i.case_id, i.id) ORDER BY o.sent_at, o.id) AS prev_sent,
            row_number() OVER (PARTITION BY coalesce(i.case_id, i.id) ORDER BY o.sent_at, o.id) AS nth
       FROM outbox o JOIN interactions i ON i.id = o.interaction_id
@@ -40,8 +48,8 @@ export const RESPONSE_PAIRS = `
          AND m.received_at <= r.sent_at AND (r.prev_sent IS NULL OR m.received_at > r.prev_sent)
     ) AS asked_at FROM replies r
   )
-  SELECT p.thread, p.asked_at, p.sent_at, p.nth = 1 AS first, att.agent_id, ag.name AS agent_name, att.team
-    FROM pairs p JOIN interactions i ON i.id = p.interaction_id ${ATTRIBUTION}
+  SELECT p.thread, p.asked_at, p.sent_at, p.nth = 1 AS first, ${CREDITED}
+    FROM pairs p JOIN interactions i ON i.id = p.interaction_id ${credit('p.sent_by')}
    WHERE p.asked_at >= $1 AND p.asked_at < $2`;
 
 /**
@@ -51,9 +59,8 @@ export const RESPONSE_PAIRS = `
  */
 export const HANDLED_TASKS = `
   SELECT coalesce(i.case_id, i.id) AS thread, w.created_at,
-         coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) AS done_at,
-         att.agent_id, ag.name AS agent_name, att.team
-    FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
+         coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) AS done_at, ${CREDITED}
+    FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${credit("w.payload->'decision'->>'by'")}
    WHERE w.kind = 'task' AND w.status = 'decided' AND w.created_at >= $1 AND w.created_at < $2`;
 
 /**
@@ -63,14 +70,14 @@ export const HANDLED_TASKS = `
  * dueAt are not counted yet.
  */
 export const SLA_ITEMS = `
-  SELECT agent_id, agent_name, team, status = 'decided' AND done_at <= due_at AS attained
+  SELECT agent_id, agent_name, team, created_at, status = 'decided' AND done_at <= due_at AS attained
     FROM (
-      SELECT att.agent_id, ag.name AS agent_name, att.team, w.status,
+      SELECT ${CREDITED}, w.created_at, w.status,
              coalesce((w.payload->'decision'->>'at')::timestamptz, w.updated_at) AS done_at,
              -- CASE, not a WHERE condition: Postgres may evaluate ANDed conditions in any order,
              -- and a dueAt that is not an instant must drop the item, not fail the query.
              CASE WHEN w.payload->>'dueAt' ~ '^\\d{4}-\\d{2}-\\d{2}T' THEN (w.payload->>'dueAt')::timestamptz END AS due_at
-        FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${ATTRIBUTION}
+        FROM work_items w JOIN interactions i ON i.id = w.interaction_id ${credit("w.payload->'decision'->>'by'")}
        WHERE w.kind IN ('task', 'approval', 'escalation') AND w.created_at >= $1 AND w.created_at < $2
     ) items
    WHERE due_at IS NOT NULL AND (status = 'decided' OR due_at <= now())`;
@@ -110,23 +117,42 @@ export const CASE_COUNTS = `
 
 /**
  * Sentiment conversion: threads whose first message was received in the window with a
- * negative sentiment label, and of those, the ones where a later message in the thread
- * (any time) was labelled positive.
+ * negative sentiment label (one row each, at that message), and whether a later message in
+ * the thread (any time) was labelled positive.
  */
-export const SENTIMENT_CONVERSION = `
+export const NEGATIVE_STARTS = `
   WITH firsts AS (
     SELECT DISTINCT ON (coalesce(case_id, id)) coalesce(case_id, id) AS thread, received_at, facts->'sentiment'->>'label' AS label
       FROM interactions
      WHERE coalesce(case_id, id) IN (SELECT coalesce(case_id, id) FROM interactions WHERE received_at >= $1 AND received_at < $2)
      ORDER BY coalesce(case_id, id), received_at, id
   )
-  SELECT count(*)::int AS negative_starts,
-         count(*) FILTER (WHERE EXISTS (
+  SELECT f.received_at AS started_at, EXISTS (
            SELECT 1 FROM interactions m WHERE coalesce(m.case_id, m.id) = f.thread AND m.received_at > f.received_at
-              AND m.facts->'sentiment'->>'label' = 'positive'))::int AS converted
+              AND m.facts->'sentiment'->>'label' = 'positive') AS converted
     FROM firsts f WHERE f.label = 'negative' AND f.received_at >= $1 AND f.received_at < $2`;
 
-/** Inbound volume per bucket; $3 is 'hour' or 'day', buckets are UTC. */
+/**
+ * The buckets of a series: the start of every hour or day ($3) of the window in zone $4.
+ * Days step in local dates (a DST day is 23 or 25 hours long); hours step in absolute time
+ * from the local hour the window starts in, so every hour of a DST change is its own bucket.
+ */
+export const SERIES_BUCKETS = `
+  SELECT CASE WHEN $3 = 'day' THEN d AT TIME ZONE $4 ELSE h END AS bucket
+    FROM (
+      SELECT generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE $4), ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4, interval '1 day') AS d,
+             NULL::timestamptz AS h WHERE $3 = 'day'
+      UNION ALL
+      SELECT NULL, generate_series(date_trunc('hour', $1::timestamptz AT TIME ZONE $4) AT TIME ZONE $4, $2::timestamptz - interval '1 microsecond', interval '1 hour')
+       WHERE $3 = 'hour'
+    ) b ORDER BY 1`;
+
+/** Inbound messages and replies sent per hour or day ($3) in zone $4, counted in SQL: these can be many rows. */
 export const VOLUME_SERIES = `
-  SELECT date_trunc($3, received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket, count(*)::int AS n
-    FROM interactions WHERE received_at >= $1 AND received_at < $2 GROUP BY 1 ORDER BY 1`;
+  SELECT bucket, sum(inbound)::int AS inbound, sum(responses)::int AS responses FROM (
+    SELECT date_trunc($3, received_at AT TIME ZONE $4) AT TIME ZONE $4 AS bucket, 1 AS inbound, 0 AS responses
+      FROM interactions WHERE received_at >= $1 AND received_at < $2
+    UNION ALL
+    SELECT date_trunc($3, sent_at AT TIME ZONE $4) AT TIME ZONE $4, 0, 1
+      FROM outbox WHERE sent_at >= $1 AND sent_at < $2 AND status LIKE 'sent%'
+  ) v GROUP BY bucket`;

@@ -7,7 +7,7 @@ import { BreakdownChart } from './BreakdownChart';
 import { KpiTiles } from './KpiTiles';
 import { metricsApi, type Interval } from './metricsApi';
 import { TeamTable } from './TeamTable';
-import { ResponseTimeChart, VolumeChart } from './TimeSeriesCharts';
+import { QualityChart, ResponseTimeChart, VolumeChart } from './TimeSeriesCharts';
 
 const HOUR = 3_600_000;
 const ranges = [
@@ -35,9 +35,12 @@ export function MetricsPage() {
     (signal) =>
       Promise.all([
         metricsApi.summary(span, signal),
-        metricsApi.volume(span, interval, signal),
-        metricsApi.timing('frt', span, interval, signal),
-        metricsApi.timing('art', span, interval, signal),
+        metricsApi.series('volume', span, interval, signal),
+        metricsApi.series('frt', span, interval, signal),
+        metricsApi.series('art', span, interval, signal),
+        metricsApi.series('aht', span, interval, signal),
+        metricsApi.series('sla', span, interval, signal),
+        metricsApi.series('sentimentConversion', span, interval, signal),
         metricsApi.teams(span, signal),
       ]),
     [span, interval],
@@ -85,8 +88,9 @@ export function MetricsPage() {
       {state.status === 'ready' && (
         <div className="metrics-grid" data-testid="metrics">
           <KpiTiles summary={state.data[0]} />
-          <VolumeChart points={state.data[1].points} interval={interval} />
-          <ResponseTimeChart frt={state.data[2].points} art={state.data[3].points} interval={interval} />
+          <VolumeChart points={state.data[1]} interval={interval} />
+          <ResponseTimeChart frt={state.data[2]} art={state.data[3]} aht={state.data[4]} interval={interval} />
+          <QualityChart sla={state.data[5]} conversion={state.data[6]} interval={interval} />
           <div className="metrics-pair">
             <BreakdownChart
               id="tier"
@@ -97,7 +101,7 @@ export function MetricsPage() {
             />
             <BreakdownChart id="channel" title="Volume by channel" counts={state.data[0].volume.byChannel} color="#2a9d8f" />
           </div>
-          <TeamTable teams={state.data[4].teams} />
+          <TeamTable teams={state.data[7].teams} />
         </div>
       )}
     </main>

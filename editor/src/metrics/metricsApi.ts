@@ -27,16 +27,20 @@ export interface MetricsSummary {
   sentimentConversion: { negativeStarts: number; converted: number; rate: number | null };
 }
 
-export type SeriesMetric = 'frt' | 'art' | 'volume';
 export type Interval = 'hour' | 'day';
 
-export interface VolumePoint {
-  bucket: string;
-  inbound: number;
+/** `GET /api/metrics/series`: each metric's points have the summary's shape for that figure. */
+export interface SeriesPoints {
+  volume: { bucket: string; inbound: number; responses: number };
+  frt: Timing & { bucket: string };
+  art: Timing & { bucket: string };
+  aht: MetricsSummary['aht'] & { bucket: string };
+  sla: MetricsSummary['sla'] & { bucket: string };
+  sentimentConversion: MetricsSummary['sentimentConversion'] & { bucket: string };
 }
-export interface TimingPoint extends Timing {
-  bucket: string;
-}
+export type SeriesMetric = keyof SeriesPoints;
+export type VolumePoint = SeriesPoints['volume'];
+export type TimingPoint = SeriesPoints['frt'];
 
 export interface TeamRow {
   team: string;
@@ -53,14 +57,16 @@ export interface MetricsWindow {
 }
 
 const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
+/** The viewer's zone: a "day" bucket is their day, as the axis labels are in their local time. */
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const metricsApi = {
   summary: (w: MetricsWindow, signal?: AbortSignal) =>
     api.request<MetricsSummary>('GET', `/metrics/summary?${qs({ ...w })}`, undefined, signal),
-  volume: (w: MetricsWindow, interval: Interval, signal?: AbortSignal) =>
-    api.request<{ points: VolumePoint[] }>('GET', `/metrics/series?${qs({ metric: 'volume', interval, ...w })}`, undefined, signal),
-  timing: (metric: 'frt' | 'art', w: MetricsWindow, interval: Interval, signal?: AbortSignal) =>
-    api.request<{ points: TimingPoint[] }>('GET', `/metrics/series?${qs({ metric, interval, ...w })}`, undefined, signal),
+  series: <M extends SeriesMetric>(metric: M, w: MetricsWindow, interval: Interval, signal?: AbortSignal) =>
+    api
+      .request<{ points: SeriesPoints[M][] }>('GET', `/metrics/series?${qs({ metric, interval, tz: timeZone(), ...w })}`, undefined, signal)
+      .then((r) => r.points),
   teams: (w: MetricsWindow, signal?: AbortSignal) =>
     api.request<{ teams: TeamRow[] }>('GET', `/metrics/teams?${qs({ ...w })}`, undefined, signal),
 };

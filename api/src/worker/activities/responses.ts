@@ -51,8 +51,8 @@ export function responseActivities(ctx: ActivityContext): ResponseActivities {
             : '';
       if (!text) return { outcome: 'failed', reason: 'nothing to send' };
       await ctx.db.query(
-        `INSERT INTO outbox (interaction_id, idempotency_key, channel, visibility, text, status) VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (idempotency_key) DO NOTHING`,
-        [i.id, input.idempotencyKey, i.channel, input.visibility, text],
+        `INSERT INTO outbox (interaction_id, idempotency_key, channel, visibility, text, status, sent_by) VALUES ($1, $2, $3, $4, $5, 'pending', $6) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [i.id, input.idempotencyKey, i.channel, input.visibility, text, typeof input.sentBy === 'string' ? input.sentBy : null],
       );
       // Count the attempt before calling out: a worker that dies inside the call still used it up.
       // (Wrapped in a SELECT because TypeORM answers a bare UPDATE with [rows, count].)

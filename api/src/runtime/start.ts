@@ -91,7 +91,14 @@ async function main() {
     ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : [`  Temporal     ${config.temporalAddress}`]),
     '',
     ...(embeddedDb ? ['  Demo logins (password "' + DEMO_PASSWORD + '"): ' + DEMO_USERS.map((u) => u.email).join(', '), ''] : []),
-    '  Try:  curl -X POST ' + url + "/api/interactions -H 'content-type: application/json' \\",
+    // Every api call needs a token: the example signs in first (as the demo agent when there is one).
+    ...(embeddedDb
+      ? [
+          `  Try:  TOKEN=$(curl -s ${url}/api/auth/login -H 'content-type: application/json' \\`,
+          `          -d '{"email":"agent@demo","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+        ]
+      : ['  Try:  TOKEN=<a session from POST /api/auth/login, or an API token>']),
+    `        curl -X POST ${url}/api/interactions -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
     `          -d '{"channel":"x","externalId":"t-1","author":{"id":"u1","handle":"angela"},"text":"where is my 20% discount? the link is broken"}'`,
     '',
     '  Ctrl-C stops everything.',

@@ -193,59 +193,34 @@ export class MetricsService {
       }
       return lo;
     };
-    const perBucket = async <T>(query: string, at: (r: T) => Date, figure: (rows: T[]) => object) => {
-      const groups = starts.map((): T[] => []);
-      for (const r of await this.rows<T>(query, q)) groups[indexOf(at(r))].push(r);
-      return groups.map((rows, i) => ({ bucket: new Date(starts[i]).toISOString(), ...figure(rows) }));
-    };
+    // Rows of one kind, grouped by the bucket their moment falls in, then summed up as the summary would.
+    const byBucket =
+      <T>(query: string, at: (r: T) => Date) =>
+      async (figure: (rows: T[]) => object) => {
+        const groups = starts.map((): T[] => []);
+        for (const r of await this.rows<T>(query, q)) groups[indexOf(at(r))].push(r);
+        return groups.map((rows, i) => ({ bucket: new Date(starts[i]).toISOString(), ...figure(rows) }));
+      };
+    const pairs = byBucket<PairRow>(sql.RESPONSE_PAIRS, (p) => p.asked_at);
+    const tasks = byBucket<TaskRow>(sql.HANDLED_TASKS, (t) => t.created_at);
     const figures: Record<SeriesMetric, () => Promise<object[]>> = {
       volume: async () => {
         const counts = starts.map(() => ({ inbound: 0, responses: 0 }));
-        for (const r of await this.rows<{ bucket: Date; inbound: number; responses: number }>(sql.VOLUME_SERIES, q, [
-          q.interval,
-          timeZone,
-        ])) {
-          counts[indexOf(r.bucket)].inbound += r.inbound;
-          counts[indexOf(r.bucket)].responses += r.responses;
+        const rows = await this.rows<{ bucket: Date; inbound: number; responses: number }>(sql.VOLUME_SERIES, q, [q.interval, timeZone]);
+        for (const r of rows) {
+          const c = counts[indexOf(r.bucket)];
+          c.inbound += r.inbound;
+          c.responses += r.responses;
         }
         return counts.map((c, i) => ({ bucket: new Date(starts[i]).toISOString(), ...c }));
       },
-      frt: () =>
-        perBucket<PairRow>(
-          sql.RESPONSE_PAIRS,
-          (p) => p.asked_at,
-          (ps) => this.responseTimes(ps).frt,
-        ),
-      art: () =>
-        perBucket<PairRow>(
-          sql.RESPONSE_PAIRS,
-          (p) => p.asked_at,
-          (ps) => this.responseTimes(ps).art,
-        ),
-      aht: () =>
-        perBucket<TaskRow>(
-          sql.HANDLED_TASKS,
-          (t) => t.created_at,
-          (ts) => this.handleTimes(ts).aht,
-        ),
-      tht: () =>
-        perBucket<TaskRow>(
-          sql.HANDLED_TASKS,
-          (t) => t.created_at,
-          (ts) => this.handleTimes(ts).tht,
-        ),
-      sla: () =>
-        perBucket<SlaRow>(
-          sql.SLA_ITEMS,
-          (i) => i.created_at,
-          (is) => this.sla(is),
-        ),
+      frt: () => pairs((ps) => this.responseTimes(ps).frt),
+      art: () => pairs((ps) => this.responseTimes(ps).art),
+      aht: () => tasks((ts) => this.handleTimes(ts).aht),
+      tht: () => tasks((ts) => this.handleTimes(ts).tht),
+      sla: () => byBucket<SlaRow>(sql.SLA_ITEMS, (i) => i.created_at)((items) => this.sla(items)),
       sentimentConversion: () =>
-        perBucket<NegativeStartRow>(
-          sql.NEGATIVE_STARTS,
-          (n) => n.started_at,
-          (ns) => this.sentimentConversion(ns),
-        ),
+        byBucket<NegativeStartRow>(sql.NEGATIVE_STARTS, (n) => n.started_at)((negatives) => this.sentimentConversion(negatives)),
     };
     return {
       metric: q.metric,

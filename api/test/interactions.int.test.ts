@@ -29,11 +29,10 @@ test('a published example playbook routes a first-tier message and the path is i
   expect(published.status).toBe(201);
   expect(published.body.version).toBeGreaterThanOrEqual(2);
 
-  const posted = await api(
-    'POST',
-    '/api/interactions',
-    message('int-route-1', '@brand where is my order?? two weeks late, this is terrible'),
-  );
+  const posted = await api('POST', '/api/interactions', {
+    ...message('int-route-1', '@brand where is my order?? two weeks late, this is terrible'),
+    account: 'brand-main',
+  });
   expect(posted.status).toBe(202);
   expect(posted.body).toEqual({ id: expect.any(String), workflowId: 'interaction:x:int-route-1', playbookVersionId: published.body.id });
 
@@ -46,6 +45,7 @@ test('a published example playbook routes a first-tier message and the path is i
     'the run to reach the agent task',
   );
   expect(run.playbookVersion).toEqual({ id: published.body.id, playbook: 'social-care', version: published.body.version });
+  expect(run.account).toBe('brand-main'); // the generic endpoint takes the brand account too
   expect(run.facts.priority.tier).toBe('first');
   expect(run.path.map((s: { nodeId: string; outcome?: string }) => [s.nodeId, s.outcome])).toEqual([
     ['start', 'next'],

@@ -1,6 +1,7 @@
 import { createHmac } from 'crypto';
 import { Client } from 'pg';
 import { api, eventually } from './support/http';
+import { chain, publishPlaybook } from './support/playbooks';
 import { startOwnServices } from './support/stack';
 
 /**
@@ -45,7 +46,7 @@ async function deliver(path: 'x' | 'meta', payload: unknown, sign: 'good' | 'bad
 const stored = async (externalIds: string[]) =>
   (
     await db.query(
-      `SELECT external_id, channel, visibility, in_reply_to, author, jsonb_array_length(coalesce(path, '[]'::jsonb)) AS steps FROM interactions WHERE external_id = ANY($1) ORDER BY external_id`,
+      `SELECT external_id, channel, account, visibility, in_reply_to, author, jsonb_array_length(coalesce(path, '[]'::jsonb)) AS steps FROM interactions WHERE external_id = ANY($1) ORDER BY external_id`,
       [externalIds],
     )
   ).rows;
@@ -129,6 +130,7 @@ test('X: a tweet (public, in its thread) and a DM (private) become interactions 
     expect.objectContaining({
       external_id: tweetId,
       channel: 'x',
+      account: BRAND,
       visibility: 'public',
       in_reply_to: '1849999999999999999',
       author: { id: '2244994945', handle: 'angela', name: 'Angela Smith', followers: 48210, verified: true },
@@ -264,6 +266,7 @@ test('Meta: Page posts, comments and Messenger (facebook), Instagram comments an
   const rows = new Map((await allRan(Object.values(ids))).map((r) => [r.external_id, r]));
   expect(rows.get(ids.post)).toMatchObject({
     channel: 'facebook',
+    account: PAGE,
     visibility: 'public',
     in_reply_to: null,
     author: { id: '7001', name: 'Carla Diaz' },
@@ -277,6 +280,7 @@ test('Meta: Page posts, comments and Messenger (facebook), Instagram comments an
   expect(rows.get(ids.messenger)).toMatchObject({ channel: 'facebook', visibility: 'private', author: { id: '2990001' } });
   expect(rows.get(ids.igComment)).toMatchObject({
     channel: 'instagram',
+    account: IG,
     visibility: 'public',
     in_reply_to: '180001',
     author: { id: '9001', handle: 'eve.style' },
@@ -324,4 +328,45 @@ test('malformed deliveries get a 400 that says what is wrong, and nothing of the
   expect(notJson.status).toBe(400);
 
   expect(await stored([`179${run}6`, `179${run}7`, `18${run}08`])).toEqual([]);
+});
+
+test('the brand account a delivery is for is kept, and a playbook whose start node lists accounts takes only messages to them', async () => {
+  const otherPage = `1049${run}`;
+  const key = `webhooks-accounts-${run}`;
+  await publishPlaybook(
+    chain(key, [
+      { id: 'start', kind: 'start', config: { accounts: [otherPage] }, next: 'next' },
+      { id: 'tag', kind: 'tag', config: { tags: ['second-page'] }, ends: ['next'] },
+    ]),
+  );
+  // The newest live playbook: every message is offered to it first.
+  await db.query(`UPDATE playbooks SET live_since = '2100-01-01' WHERE key = $1`, [key]);
+  try {
+    const post = (page: string, postId: string) => ({
+      object: 'page',
+      entry: [
+        {
+          id: page,
+          changes: [
+            { field: 'feed', value: { item: 'post', verb: 'add', post_id: postId, message: 'where is my order?', from: { id: '7100' } } },
+          ],
+        },
+      ],
+    });
+    const [ours, theirs] = [`${otherPage}_1`, `${PAGE}_${run}9`];
+    expect((await deliver('meta', post(otherPage, ours))).status).toBe(200);
+    expect((await deliver('meta', post(PAGE, theirs))).status).toBe(200);
+    const ran = async (externalId: string) =>
+      (
+        await db.query(
+          `SELECT p.key, i.account FROM interactions i JOIN playbook_versions v ON v.id = i.playbook_version_id JOIN playbooks p ON p.id = v.playbook_id
+            WHERE i.external_id = $1`,
+          [externalId],
+        )
+      ).rows[0];
+    expect(await ran(ours)).toEqual({ key, account: otherPage });
+    expect(await ran(theirs)).toEqual({ key: expect.not.stringMatching(key), account: PAGE });
+  } finally {
+    await db.query(`UPDATE playbooks SET archived = true, live_since = '2000-01-01' WHERE key = $1`, [key]);
+  }
 });

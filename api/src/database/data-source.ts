@@ -20,6 +20,7 @@ import { PublishRequests1733112500000 } from './migrations/1733112500000-publish
 import { KbLanguage1733153000000 } from './migrations/1733153000000-kb-language';
 import { CustomerMergedBy1733153100000 } from './migrations/1733153100000-customer-merged-by';
 import { OutboxSentBy1733200000000 } from './migrations/1733200000000-outbox-sent-by';
+import { InteractionAccount1733300000000 } from './migrations/1733300000000-interaction-account';
 
 /**
  * Entities and migrations are listed, not globbed: the compiled set is exactly what ran in
@@ -49,6 +50,7 @@ export const migrations = [
   KbLanguage1733153000000,
   CustomerMergedBy1733153100000,
   OutboxSentBy1733200000000,
+  InteractionAccount1733300000000,
 ];
 
 export function dataSourceOptions(url = required('databaseUrl')): DataSourceOptions {

@@ -65,6 +65,8 @@ export class InteractionEntity {
   @Column({ type: 'text' }) visibility: InteractionRef['visibility'];
   @Column({ type: 'jsonb' }) author: InteractionRef['author'];
   @Column({ type: 'text', name: 'in_reply_to', nullable: true }) inReplyTo: string | null;
+  /** The brand account it was addressed to, when the channel says (see the start node's `accounts`). */
+  @Column({ type: 'text', nullable: true }) account: string | null;
   @Column({ type: 'timestamptz', name: 'received_at' }) receivedAt: Date;
   @Column({ type: 'uuid', name: 'playbook_version_id' }) playbookVersionId: string;
   @Column({ type: 'text', name: 'workflow_id' }) workflowId: string;

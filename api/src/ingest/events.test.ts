@@ -4,7 +4,7 @@ import { interactionsFromMeta, MalformedChange, metaDeliverySchema } from './met
 import { signatureMatches, xCrcResponseToken } from './signatures';
 import { interactionsFromX, xActivitySchema } from './x-events';
 
-test('X: the long text of an extended tweet wins, and timestamps become ISO dates', () => {
+test('X: the long text of an extended tweet wins, timestamps become ISO dates, and the brand (for_user_id) is the account', () => {
   const activity = xActivitySchema.parse({
     for_user_id: '1',
     tweet_create_events: [
@@ -22,6 +22,7 @@ test('X: the long text of an extended tweet wins, and timestamps become ISO date
       text: 'the whole complaint, well past 140 characters',
       receivedAt: '2024-11-25T02:00:00.000Z',
       visibility: 'public',
+      account: '1',
     }),
   ]);
 });
@@ -85,6 +86,7 @@ test('Instagram mentions: the Graph API read asks for the comment or the caption
     }),
   ).toEqual({
     channel: 'instagram',
+    account: '1784',
     visibility: 'public',
     externalId: 'c1',
     inReplyTo: 'm1',

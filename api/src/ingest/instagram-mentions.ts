@@ -50,6 +50,7 @@ export function interactionFromMention(m: MentionToFetch, answer: MentionAnswer)
   if (!found.username) return 'the Graph API returned no author for this mention';
   return {
     channel: 'instagram',
+    account: m.igUserId,
     visibility: 'public',
     externalId: m.commentId ?? m.mediaId,
     inReplyTo: m.commentId ? m.mediaId : undefined,

@@ -110,6 +110,7 @@ export function interactionsFromMeta(delivery: MetaDelivery): MetaEvents {
         if (!isComment && !(['post', 'status', 'photo', 'video'].includes(v.item) && v.post_id)) return;
         out.push({
           channel: 'facebook',
+          account: own,
           visibility: 'public',
           externalId: isComment ? v.comment_id! : v.post_id!,
           inReplyTo: isComment ? (v.parent_id ?? v.post_id) : undefined,
@@ -122,6 +123,7 @@ export function interactionsFromMeta(delivery: MetaDelivery): MetaEvents {
         if (v.from.id === own || !v.text.trim()) return;
         out.push({
           channel: 'instagram',
+          account: own,
           visibility: 'public',
           externalId: v.id,
           inReplyTo: v.parent_id ?? v.media?.id,
@@ -138,6 +140,7 @@ export function interactionsFromMeta(delivery: MetaDelivery): MetaEvents {
         if (v.from.id === own) return;
         out.push({
           channel: 'instagram',
+          account: own,
           visibility: 'public',
           externalId: v.comment_id ?? v.media_id,
           inReplyTo: v.comment_id ? v.media_id : undefined,
@@ -151,6 +154,7 @@ export function interactionsFromMeta(delivery: MetaDelivery): MetaEvents {
       if (!m.message || m.message.is_echo || m.sender.id === own || !m.message.text?.trim()) continue;
       out.push({
         channel: delivery.object === 'instagram' ? 'instagram' : 'facebook',
+        account: own,
         visibility: 'private',
         externalId: m.message.mid,
         text: m.message.text,

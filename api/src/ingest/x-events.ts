@@ -69,6 +69,7 @@ export function interactionsFromX(activity: XActivity): InteractionInput[] {
     if (!text.trim()) continue;
     out.push({
       channel: 'x',
+      account: brand,
       externalId: t.id_str,
       visibility: 'public',
       text,
@@ -89,6 +90,7 @@ export function interactionsFromX(activity: XActivity): InteractionInput[] {
     const sender = activity.users?.[m.sender_id];
     out.push({
       channel: 'x',
+      account: brand,
       externalId: e.id,
       visibility: 'private',
       text: m.message_data.text,

@@ -17,6 +17,8 @@ export const interactionInputSchema = z.object({
   text: z.string().min(1, 'text is empty').max(20_000),
   visibility: z.enum(['public', 'private']).default('public'),
   inReplyTo: z.string().max(200).optional(),
+  /** The brand account it was addressed to (X user id, Facebook Page id, Instagram account id): a start node's `accounts` picks by it. */
+  account: z.string().min(1).max(200).optional(),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   /** Run this playbook (by key) instead of the newest live one that takes the channel. */
   playbook: z.string().max(64).optional(),

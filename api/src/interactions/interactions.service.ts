@@ -53,6 +53,7 @@ export class InteractionsService {
             visibility: input.visibility,
             author: input.author,
             inReplyTo: input.inReplyTo ?? null,
+            account: input.account ?? null,
             receivedAt,
             playbookVersionId: version.id,
             workflowId: workflowIdFor(input.channel, input.externalId),
@@ -157,6 +158,7 @@ export class InteractionsService {
       text: row.text,
       visibility: row.visibility,
       author: row.author,
+      account: row.account,
       receivedAt: row.receivedAt,
       status: row.status,
       reason: row.reason,
@@ -191,7 +193,7 @@ export class InteractionsService {
     throw new UnprocessableEntityException(
       input.playbook
         ? `playbook "${input.playbook}" does not exist or has no published version`
-        : `no published playbook takes ${input.visibility} messages from ${input.channel}`,
+        : `no published playbook takes ${input.visibility} messages from ${input.channel}${input.account ? ` to account ${input.account}` : ''}`,
     );
   }
 }

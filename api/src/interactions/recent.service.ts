@@ -16,7 +16,7 @@ export class RecentInteractionsService {
     const [playbook] = await this.db.query(`SELECT id FROM playbooks WHERE key = $1`, [key]);
     if (!playbook) throw new NotFoundException(`no playbook with key "${key}"`);
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT i.id, i.channel, i.visibility, i.text, i.author, i.received_at, i.status, v.version, i.facts, i.path, i.waiting
+      `SELECT i.id, i.channel, i.visibility, i.text, i.author, i.account, i.received_at, i.status, v.version, i.facts, i.path, i.waiting
          FROM interactions i JOIN playbook_versions v ON v.id = i.playbook_version_id
         WHERE v.playbook_id = $1 AND i.status <> 'joined'
         ORDER BY i.received_at DESC, i.id
@@ -31,6 +31,7 @@ export class RecentInteractionsService {
         visibility: r.visibility as 'public' | 'private',
         text: r.text as string,
         author: r.author as Author,
+        account: (r.account as string | null) ?? null,
         receivedAt: (r.received_at as Date).toISOString(),
         status: r.status as string,
         version: r.version as number,

@@ -22,6 +22,7 @@ const recorded = (id: string, text: string, path: Array<Partial<PathStep>> = [])
   visibility: 'public',
   text,
   author: { id: `a-${id}`, handle: `h${id}`, followers: 10 },
+  account: null,
   receivedAt: '2026-03-02T10:00:00.000Z',
   status: 'completed',
   version: 1,
@@ -70,6 +71,22 @@ test('the recorded decisions script both runs: a PR rejection stays a rejection'
   const result = runBacktest(draft, live, [recorded('5', '@brand a journalist friend of mine wants a refund', path)], templates);
   expect(result.differing).toEqual([]); // both take brand risk (the journalist), both end at the rejection
   expect(result.perNode['notify-leads']).toBe(1);
+});
+
+test('the account a message was addressed to is replayed: a draft that keeps to one account stops the others at its start', () => {
+  const start = draft.nodes.find((n) => n.kind === 'start')!;
+  const oneAccount: Playbook = {
+    ...draft,
+    nodes: draft.nodes.map((n) => (n === start ? { ...n, config: { ...n.config, accounts: ['104000000000001'] } } : n)),
+  };
+  const rows = [
+    { ...recorded('7', '@brand my lawyer will call'), account: '104000000000001' },
+    { ...recorded('8', '@brand my lawyer will call'), account: '999' },
+  ];
+  const result = runBacktest(oneAccount, live, rows, templates);
+  expect(result.perNode).toMatchObject({ start: 2, 'legal-risk': 1 });
+  expect(result.differing.map((d) => d.interaction.id)).toEqual(['8']);
+  expect(result.differing[0].draft[0].why.join(' ')).toMatch(/to 999 is not for this playbook \(it takes to 104000000000001\)/);
 });
 
 test('without a live version there is nothing to differ from', () => {

@@ -39,6 +39,7 @@ export function toTestInteraction(r: RecordedInteraction): TestInteraction {
     text: r.text,
     channel: r.channel as TestInteraction['channel'],
     visibility: r.visibility,
+    account: r.account ?? undefined,
     author: { name: a.name ?? '', handle: a.handle ?? a.id, followers: a.followers ?? 0, verified: !!a.verified, tier: a.tier ?? '' },
     crisis: r.facts?.crisis ?? { active: false, topics: [] },
     receivedAt: r.receivedAt,

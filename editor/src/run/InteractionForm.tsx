@@ -23,11 +23,14 @@ export function InteractionForm({
   value,
   onChange,
   crisisTopics,
+  accounts,
 }: {
   value: TestInteraction;
   onChange: (next: TestInteraction) => void;
   /** The playbook's crisis topics, offered when the manager says a crisis is declared. */
   crisisTopics: string[];
+  /** The brand accounts the start node takes (empty: any), offered for "To account". */
+  accounts: string[];
 }) {
   const id = useId();
   const set = (patch: Partial<TestInteraction>) => onChange({ ...value, ...patch });
@@ -62,6 +65,21 @@ export function InteractionForm({
             <option value="public">Public post</option>
             <option value="private">Private message</option>
           </select>
+        </label>
+        <label>
+          To account
+          <input
+            data-testid="run-account"
+            list={`${id}-accounts`}
+            value={value.account ?? ''}
+            placeholder={accounts.length ? 'one the start node lists' : 'any'}
+            onChange={(e) => set({ account: e.target.value })}
+          />
+          <datalist id={`${id}-accounts`}>
+            {accounts.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
         </label>
         <label>
           Name

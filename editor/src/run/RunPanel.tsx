@@ -40,6 +40,8 @@ export function RunPanel({ ctx }: { ctx: WorkbenchContext }) {
   const waiting = useMemo(() => waitingNodes(pb), [pb]);
   const replies = input.replies.filter((r) => r.trim());
   const crisisTopics = (pb.settings.crisisTopics ?? []).map((t) => t.topic);
+  const startConfig = pb.nodes.find((n) => n.kind === 'start')?.config as { accounts?: string[] } | undefined;
+  const accounts = startConfig?.accounts ?? [];
 
   const run = (i: TestInteraction, given: Answers) => {
     // Every waiting node gets an answer: the manager's pick, else the happy path.
@@ -142,7 +144,7 @@ export function RunPanel({ ctx }: { ctx: WorkbenchContext }) {
             : `Recorded interaction ${input.source.id}`}
         </p>
       )}
-      <InteractionForm value={input} onChange={setInput} crisisTopics={crisisTopics} />
+      <InteractionForm value={input} onChange={setInput} crisisTopics={crisisTopics} accounts={accounts} />
       <AnswerForm nodes={waiting} answers={answers} replies={replies} onChange={setAnswers} visited={visited} />
       {hasErrors(ctx.problems) && (
         <p className="run-note" role="note">

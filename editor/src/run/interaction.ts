@@ -18,6 +18,8 @@ export interface TestInteraction {
   text: string;
   channel: Channel;
   visibility: Visibility;
+  /** The brand account it is addressed to (none named when empty), for a start node that lists accounts. */
+  account?: string;
   author: { name: string; handle: string; followers: number; verified: boolean; tier: string };
   /** A crisis declared when it arrives (crises live on the server; here the manager says). */
   crisis: { active: boolean; topics: string[] };
@@ -65,6 +67,7 @@ export function toInteractionRef(t: TestInteraction): InteractionRef {
       tier: t.author.tier.trim() || undefined,
     },
     receivedAt: t.receivedAt,
+    ...(t.account?.trim() ? { account: t.account.trim() } : {}),
   };
 }
 

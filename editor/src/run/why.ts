@@ -63,8 +63,10 @@ export function explainStep(step: PathStep, node: PlaybookNode | undefined, ctx:
     case 'start': {
       const channels = c.channels as string[];
       const vis = c.visibility as string[];
-      const takes = channels.length || vis.length ? ` (it takes ${[channels.join(', '), vis.join(', ')].filter(Boolean).join('; ')})` : '';
-      const what = `a ${i.visibility} ${CHANNEL_NAMES[i.channel] ?? i.channel} message`;
+      const accounts = ((c.accounts as string[] | undefined) ?? []).map((a) => `to ${a}`);
+      const filters = [channels.join(', '), vis.join(', '), accounts.join(' or ')].filter(Boolean);
+      const takes = filters.length ? ` (it takes ${filters.join('; ')})` : '';
+      const what = `a ${i.visibility} ${CHANNEL_NAMES[i.channel] ?? i.channel} message${i.account ? ` to ${i.account}` : ''}`;
       return o ? [`${what}: this playbook takes it${takes}`] : [`${what} is not for this playbook${takes}`];
     }
     case 'keywords': {

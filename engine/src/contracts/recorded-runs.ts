@@ -9,6 +9,8 @@ export interface RecordedInteraction {
   visibility: 'public' | 'private';
   text: string;
   author: Author;
+  /** The brand account it was addressed to, when its channel said. */
+  account: string | null;
   receivedAt: string;
   status: string;
   /** The version it ran on. */

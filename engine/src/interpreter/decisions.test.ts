@@ -1,5 +1,6 @@
 import { begin, graph, single, T0, trail } from '../__fixtures__/graphs';
 import type { Channel } from '../analysis/facts';
+import { startAccepts } from '../playbook/entry';
 
 /** The outcome the single decision node `n` took. */
 const took = (r: ReturnType<typeof begin>) => r.state.path[1]?.outcome;
@@ -43,6 +44,22 @@ describe('start', () => {
     const { state, commands } = begin(pb({ visibility: ['private'] }), { interaction: { visibility: 'public' } });
     expect(trail(state)).toEqual(['start:undefined']);
     expect(commands[0]).toEqual({ type: 'finish', status: 'completed', reason: 'public messages are not handled by this playbook' });
+  });
+
+  test('account filter: a message to a listed brand account goes on; another account, or none named, completes with the reason', () => {
+    const only = pb({ accounts: ['104000000000001', '1500000000000000000'] });
+    expect(trail(begin(only, { interaction: { account: '104000000000001' } }).state)).toEqual(['start:next', 'end:undefined']);
+    expect(begin(only, { interaction: { account: '999' } }).commands[0]).toEqual({
+      type: 'finish',
+      status: 'completed',
+      reason: 'messages to account 999 are not handled by this playbook',
+    });
+    expect(begin(only).commands[0]).toMatchObject({ type: 'finish', reason: expect.stringMatching(/names no account/) });
+    // The playbook chooser asks the same rule.
+    expect(startAccepts(only, { channel: 'x', visibility: 'public', account: '1500000000000000000' })).toBe(true);
+    expect(startAccepts(only, { channel: 'x', visibility: 'public', account: '999' })).toBe(false);
+    expect(startAccepts(only, { channel: 'x', visibility: 'public' })).toBe(false);
+    expect(startAccepts(pb({}), { channel: 'x', visibility: 'public' })).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { NodeConfig, NodeKind, OfficeHoursConfig } from '../playbook/catalog';
 import { parseDuration } from '../playbook/duration';
+import { entryRefusal } from '../playbook/entry';
 import { TypedNode } from '../playbook/schema';
 import { chooseVariant } from '../templates/variant';
 import { evaluateExpression } from './expression';
@@ -45,13 +46,8 @@ type Handlers = { [K in NodeKind]: NodeHandler<K> };
 export const handlers: Handlers = {
   start: {
     enter: ({ node, state }) => {
-      const c = node.config;
-      const i = state.interaction;
-      if (c.channels.length && !c.channels.includes(i.channel))
-        return { finish: 'completed', reason: `channel ${i.channel} is not handled by this playbook` };
-      if (c.visibility.length && !c.visibility.includes(i.visibility))
-        return { finish: 'completed', reason: `${i.visibility} messages are not handled by this playbook` };
-      return outcome('next');
+      const refused = entryRefusal(node.config, state.interaction);
+      return refused ? { finish: 'completed', reason: refused } : outcome('next');
     },
   },
   keywords: {

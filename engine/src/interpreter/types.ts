@@ -9,6 +9,8 @@ export interface InteractionRef {
   author: Author;
   receivedAt: string;
   caseId?: string;
+  /** The brand account the message was addressed to, when its channel says (see the start node's `accounts`). */
+  account?: string;
 }
 
 /** Everything arrives in an event, with its instant: the interpreter has no clock. */

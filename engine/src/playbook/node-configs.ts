@@ -61,7 +61,12 @@ export const nodeConfigs = {
       .array(z.enum(['public', 'private']))
       .default([])
       .describe('Public posts, private messages, or both (none ticked = both).'),
-    accounts: z.array(z.string()).default([]).describe('Only messages to these brand accounts enter; empty = every account.'),
+    accounts: z
+      .array(z.string())
+      .default([])
+      .describe(
+        'Only messages to these brand accounts enter (X user id, Facebook Page id, Instagram account id, as the webhooks report them); empty = every account.',
+      ),
   }),
   keywords: z.object({
     query: keywordQuerySchema('a keyword query is required').describe(

@@ -24,6 +24,7 @@ export function runActivities(ctx: ActivityContext): RunActivities {
         text: i.text,
         author: i.author,
         receivedAt: i.receivedAt.toISOString(),
+        ...(i.account ? { account: i.account } : {}),
       };
       if (i.facts) return { playbook: version.graph, interaction, facts: i.facts }; // a retry: the facts were fixed the first time
       const analysis = compiled.get(version.id)!;

@@ -16,7 +16,7 @@ const search = async (query: string): Promise<{ items: Row[]; nextCursor: string
   expect(r.status).toBe(200);
   return r.body;
 };
-/** Rows are written when the response has finished, so tests wait for them. */
+/** Rows are committed before the response leaves; the search still waits a little, for the slow machine's sake. */
 const rowsFor = (query: string, count = 1) =>
   eventually(
     async () => {
@@ -93,6 +93,20 @@ test('a decision is logged with its actor, outcome and response status', async (
   // The ingest payload is a customer's message: only its ids are kept.
   const ingest = (await rowsFor(`resource=${id}`, 3)).find((r) => r.route === '/api/interactions');
   expect(ingest).toMatchObject({ action: 'POST /api/interactions', status: 202, body: { channel: 'x', externalId: 'audit-decision-1' } });
+});
+
+test('the row is in the log by the time the response arrives, refusals included', async () => {
+  const key = `audit-now-${Date.now()}`;
+  const created = await api('POST', '/api/knowledge', { key, title: 'Now', body: 'Logged before the answer.' });
+  expect(created.status).toBe(201);
+  const refused = await api('PUT', `/api/knowledge/${created.body.id}`, { title: '' });
+  expect(refused.status).toBe(400);
+  // One query, no waiting: both rows are there already.
+  const { rows } = await db.query(`SELECT action, status FROM audit_log WHERE resource_id = $1 ORDER BY seq`, [created.body.id]);
+  expect(rows).toEqual([
+    { action: 'POST /api/knowledge', status: 201 },
+    { action: 'PUT /api/knowledge/:id', status: 400 },
+  ]);
 });
 
 test('knowledge article edits and deletes carry their before/after', async () => {

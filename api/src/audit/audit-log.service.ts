@@ -30,7 +30,7 @@ export class AuditLogService {
     });
   }
 
-  /** Append without failing the caller: the response has gone; a lost row is logged loudly. */
+  /** Append without failing or waiting for the caller (changes made outside a request); a lost row is logged loudly. */
   appendLater(fields: AuditFields): void {
     this.append(fields).catch((e: unknown) => this.logger.error(`audit row not written (${fields.action}): ${String(e)}`));
   }

@@ -266,6 +266,30 @@ test('series follow the days of the time zone asked for: New York’s Sunday eve
   expect(res.body.points.map((p: { inbound: number }) => p.inbound)).toEqual([0, 3, 0, 1, 0, 0, 1, 0]);
 });
 
+test('a day across a DST change is that zone’s day: London’s 28 March 2021 is 23 hours long, and every hour of it is a bucket', async () => {
+  const days = await api(
+    'GET',
+    '/api/metrics/series?metric=volume&interval=day&tz=Europe/London&from=2021-03-27T00:00:00Z&to=2021-03-30T00:00:00Z',
+  );
+  expect(days.status).toBe(200);
+  expect(days.body.points.map((p: { bucket: string }) => p.bucket)).toEqual([
+    '2021-03-27T00:00:00.000Z',
+    '2021-03-28T00:00:00.000Z',
+    '2021-03-28T23:00:00.000Z', // midnight BST
+    '2021-03-29T23:00:00.000Z',
+  ]);
+  const hours = await api(
+    'GET',
+    '/api/metrics/series?metric=frt&interval=hour&tz=Europe/London&from=2021-03-28T00:00:00Z&to=2021-03-28T23:00:00Z',
+  );
+  expect(hours.status).toBe(200);
+  expect(hours.body.points).toHaveLength(23);
+  expect(hours.body.points.slice(0, 2).map((p: { bucket: string }) => p.bucket)).toEqual([
+    '2021-03-28T00:00:00.000Z',
+    '2021-03-28T01:00:00.000Z',
+  ]);
+});
+
 test.each([
   ['/api/metrics/summary?from=yesterday', 'from'],
   [`/api/metrics/summary?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`, 'from'],

@@ -162,7 +162,7 @@ export class MetricsService {
 
   private async bucketStarts(q: SeriesQuery, timeZone: string): Promise<Array<{ bucket: Date }>> {
     try {
-      return await this.rows(sql.SERIES_BUCKETS, q, [q.interval, timeZone]);
+      return await this.rows(sql.SERIES_BUCKETS[q.interval], q, [timeZone]);
     } catch (e) {
       // A zone name Node knows but this PostgreSQL's tz database does not.
       if ((e as { code?: string }).code !== '22023') throw e;

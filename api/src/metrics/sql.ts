@@ -133,19 +133,17 @@ export const NEGATIVE_STARTS = `
     FROM firsts f WHERE f.label = 'negative' AND f.received_at >= $1 AND f.received_at < $2`;
 
 /**
- * The buckets of a series: the start of every hour or day ($3) of the window in zone $4.
- * Days step in local dates (a DST day is 23 or 25 hours long); hours step in absolute time
- * from the local hour the window starts in, so every hour of a DST change is its own bucket.
+ * The starts of a series' buckets in zone $3, by interval. Days step in local dates (a DST
+ * day is 23 or 25 hours long); hours step in absolute time from the local hour the window
+ * starts in, so every hour of a DST change is its own bucket.
  */
-export const SERIES_BUCKETS = `
-  SELECT CASE WHEN $3 = 'day' THEN d AT TIME ZONE $4 ELSE h END AS bucket
-    FROM (
-      SELECT generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE $4), ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $4, interval '1 day') AS d,
-             NULL::timestamptz AS h WHERE $3 = 'day'
-      UNION ALL
-      SELECT NULL, generate_series(date_trunc('hour', $1::timestamptz AT TIME ZONE $4) AT TIME ZONE $4, $2::timestamptz - interval '1 microsecond', interval '1 hour')
-       WHERE $3 = 'hour'
-    ) b ORDER BY 1`;
+export const SERIES_BUCKETS = {
+  day: `SELECT d AT TIME ZONE $3 AS bucket
+          FROM generate_series(date_trunc('day', $1::timestamptz AT TIME ZONE $3),
+                               ($2::timestamptz - interval '1 microsecond') AT TIME ZONE $3, interval '1 day') d`,
+  hour: `SELECT generate_series(date_trunc('hour', $1::timestamptz AT TIME ZONE $3) AT TIME ZONE $3,
+                                $2::timestamptz - interval '1 microsecond', interval '1 hour') AS bucket`,
+};
 
 /** Inbound messages and replies sent per hour or day ($3) in zone $4, counted in SQL: these can be many rows. */
 export const VOLUME_SERIES = `
